@@ -1,0 +1,101 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { HeraldError } from '../errors.js';
+import type { Store } from '../store/index.js';
+import type { Workspace } from '../store/workspaces.js';
+
+const inAppSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { enabled: { type: 'boolean' }, anonymous: { type: 'boolean' } },
+} as const;
+
+const nameSchema = { type: 'string', minLength: 1, maxLength: 200 } as const;
+
+export const workspaceParams = {
+  type: 'object',
+  required: ['ws'],
+  properties: { ws: { type: 'string', maxLength: 64 } },
+} as const;
+
+/** Loads the `:ws` workspace or answers 404. */
+export async function findWorkspace(store: Store, id: string): Promise<Workspace> {
+  const workspace = await store.workspaces.get(id);
+  if (!workspace) throw new HeraldError('not_found', `Workspace ${id} not found`, 'ws');
+  return workspace;
+}
+
+/** Workspaces: create, list, read, change settings. */
+export const workspaceRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.post<{ Body: { name: string; inApp?: { enabled?: boolean; anonymous?: boolean }; identityVerification?: boolean } }>(
+    '/workspaces',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['name'],
+          additionalProperties: false,
+          properties: {
+            name: nameSchema,
+            inApp: inAppSchema,
+            identityVerification: { type: 'boolean' },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { name, ...settings } = request.body;
+      const workspace = await store.workspaces.create(name.trim() || name, settings);
+      return reply.status(201).send(toJson(workspace));
+    },
+  );
+
+  app.get('/workspaces', async () => ({
+    data: (await store.workspaces.list()).map(toJson),
+  }));
+
+  app.get<{ Params: { ws: string } }>(
+    '/workspaces/:ws',
+    { schema: { params: workspaceParams } },
+    async (request) => toJson(await findWorkspace(store, request.params.ws)),
+  );
+
+  app.patch<{
+    Params: { ws: string };
+    Body: { name?: string; inApp?: { enabled?: boolean; anonymous?: boolean }; identityVerification?: boolean };
+  }>(
+    '/workspaces/:ws',
+    {
+      schema: {
+        params: workspaceParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            name: nameSchema,
+            inApp: inAppSchema,
+            identityVerification: { type: 'boolean' },
+          },
+        },
+      },
+    },
+    async (request) => {
+      await findWorkspace(store, request.params.ws);
+      const updated = await store.workspaces.update(request.params.ws, request.body);
+      return toJson(updated!);
+    },
+  );
+};
+
+function toJson(workspace: Workspace) {
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    writeKey: workspace.writeKey,
+    secretKey: workspace.secretKey,
+    inApp: workspace.inApp,
+    identityVerification: workspace.identityVerification,
+    createdAt: new Date(workspace.createdAt).toISOString(),
+    updatedAt: new Date(workspace.updatedAt).toISOString(),
+  };
+}

@@ -1,0 +1,48 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import { adminRoutes } from './admin/index.js';
+import { WriteKeyResolver } from './auth/write-key.js';
+import { installBodyParsers } from './http/body-parsers.js';
+import { installErrorHandler } from './http/error-handler.js';
+import type { Store } from './store/index.js';
+import { trackingRoutes } from './tracking/routes.js';
+
+export interface AppOptions {
+  store: Store;
+  masterKey: string;
+  /** Tracking requests per second per workspace on this node; 0 = no limit. Default 5,000. */
+  ingestRateLimit?: number;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Builds the Herald HTTP app on an open store. It does not listen: `main.ts` does, and tests
+ * listen on an ephemeral port.
+ *
+ * @example
+ * const app = await buildApp({ store: await openStore({ dataDir }), masterKey });
+ * await app.listen({ port: 8080 });
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    logController: new LogController({ disableRequestLogging: true }),
+    // Keep-alive connections that sit idle must not hold a graceful shutdown open.
+    forceCloseConnections: 'idle',
+    // The errors the catalogue names are what clients see, Fastify's own included.
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 1024 },
+  });
+  installErrorHandler(app);
+  installBodyParsers(app);
+
+  const { store } = options;
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  await app.register(trackingRoutes, {
+    prefix: '/v1',
+    store,
+    writeKeys: new WriteKeyResolver(store.workspaces),
+    rateLimit: options.ingestRateLimit ?? 5000,
+  });
+  await app.register(adminRoutes, { prefix: '/api/v1', store, masterKey: options.masterKey });
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { FastifyRequest } from 'fastify';
+import { HeraldError } from '../errors.js';
+import type { WorkspaceRepository } from '../store/workspaces.js';
+
+/**
+ * The write key of a tracking or delivery request: the Basic-auth user (Segment's convention,
+ * empty password) or a `writeKey` field in the body. Write keys are public: they identify a
+ * workspace for ingestion and delivery and grant nothing else.
+ */
+export function writeKeyOf(request: FastifyRequest, body: unknown): string | undefined {
+  const header = request.headers.authorization;
+  if (header && /^Basic\s+/i.test(header)) {
+    const decoded = Buffer.from(header.replace(/^Basic\s+/i, ''), 'base64').toString('utf8');
+    const user = decoded.split(':')[0];
+    if (user) return user;
+  }
+  if (body && typeof body === 'object' && 'writeKey' in body) {
+    const key = (body as { writeKey: unknown }).writeKey;
+    if (typeof key === 'string' && key !== '') return key;
+  }
+  return undefined;
+}
+
+/**
+ * Resolves write keys to workspace ids, remembering answers for a few seconds so that the ingest
+ * path does not query the database for every request. A revoked key stops working within `ttlMs`.
+ */
+export class WriteKeyResolver {
+  private readonly cache = new Map<string, { workspaceId: string; expires: number }>();
+
+  constructor(
+    private readonly workspaces: WorkspaceRepository,
+    private readonly ttlMs = 10_000,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  /** The workspace of the request's write key; throws 401 when missing or unknown. */
+  async authenticate(request: FastifyRequest, body: unknown): Promise<string> {
+    const key = writeKeyOf(request, body);
+    if (!key) {
+      throw new HeraldError(
+        'unauthorized',
+        'Send the write key as the Basic-auth user or as "writeKey" in the body',
+      );
+    }
+    const workspaceId = await this.resolve(key);
+    if (!workspaceId) throw new HeraldError('invalid_write_key');
+    return workspaceId;
+  }
+
+  async resolve(key: string): Promise<string | undefined> {
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.expires > now) return hit.workspaceId;
+    const workspaceId = await this.workspaces.findIdByKey(key, 'write');
+    if (workspaceId) {
+      if (this.cache.size >= this.maxEntries) this.cache.clear();
+      this.cache.set(key, { workspaceId, expires: now + this.ttlMs });
+    } else {
+      this.cache.delete(key);
+    }
+    return workspaceId;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The one catalogue of errors the Herald APIs answer with. Codes are stable: clients, scripts and
+ * the dashboard match on them, so a code is never renamed or reused for another meaning.
+ *
+ * Every error reaches the client as `{"error": {"code", "message", "field"?}}`.
+ *
+ * @example
+ * throw new HeraldError('validation_failed', 'name must be a non-empty string', 'name');
+ */
+export const ERROR_CATALOGUE = {
+  invalid_json: { status: 400, message: 'The request body is not valid JSON' },
+  body_too_large: { status: 400, message: 'The request body is too large' },
+  validation_failed: { status: 400, message: 'The request is not valid' },
+  unsupported_media_type: {
+    status: 415,
+    message: 'Send the body as application/json or text/plain',
+  },
+  unauthorized: { status: 401, message: 'Missing or invalid credentials' },
+  invalid_write_key: { status: 401, message: 'Unknown or revoked write key' },
+  forbidden: { status: 403, message: 'These credentials may not do that' },
+  not_found: { status: 404, message: 'Not found' },
+  route_not_found: { status: 404, message: 'No such route' },
+  method_not_allowed: { status: 405, message: 'Method not allowed' },
+  conflict: { status: 409, message: 'The request conflicts with the current state' },
+  rate_limited: { status: 429, message: 'Too many requests; retry after the given delay' },
+  internal_error: { status: 500, message: 'Something went wrong on our side' },
+  unavailable: { status: 503, message: 'The server is shutting down; retry on another node' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; field?: string };
+}
+
+export class HeraldError extends Error {
+  readonly statusCode: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_CATALOGUE[code].message,
+    /** The offending field as a dotted path (`steps.0.html`), for forms to show errors in place. */
+    readonly field?: string,
+    /** Seconds a client should wait before retrying (rate limits, shutdown). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = 'HeraldError';
+    this.statusCode = ERROR_CATALOGUE[code].status;
+  }
+
+  toBody(): ErrorBody {
+    const body: ErrorBody = { error: { code: this.code, message: this.message } };
+    if (this.field !== undefined) body.error.field = this.field;
+    return body;
+  }
+}
+
+/** Shorthand for the commonest error: a field that fails validation. */
+export function invalid(field: string, message: string): HeraldError {
+  return new HeraldError('validation_failed', `${field} ${message}`, field);
+}

@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../dialect.js';
+
+/** Workspaces and their keys, profiles, identities and the activity log. */
+export function foundation(dialect: DialectName) {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('workspaces')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('workspace_keys')
+        .addColumn('token', 'text', (c) => c.primaryKey())
+        .addColumn('workspace_id', 'text', (c) =>
+          c.notNull().references('workspaces.id').onDelete('cascade'),
+        )
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('revoked_at', 'bigint')
+        .execute();
+      await db.schema
+        .createIndex('workspace_keys_by_workspace')
+        .on('workspace_keys')
+        .columns(['workspace_id', 'kind'])
+        .execute();
+
+      await db.schema
+        .createTable('profiles')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('workspace_id', 'text', (c) =>
+          c.notNull().references('workspaces.id').onDelete('cascade'),
+        )
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('traits', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
+        .addUniqueConstraint('profiles_user_unique', ['workspace_id', 'user_id'])
+        .execute();
+      await db.schema
+        .createIndex('profiles_by_email')
+        .on('profiles')
+        .columns(['workspace_id', 'email'])
+        .execute();
+
+      await db.schema
+        .createTable('identities')
+        .addColumn('workspace_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('profile_id', 'text', (c) =>
+          c.notNull().references('profiles.id').onDelete('cascade'),
+        )
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('identities_pk', ['workspace_id', 'kind', 'value'])
+        .execute();
+      await db.schema
+        .createIndex('identities_by_profile')
+        .on('identities')
+        .column('profile_id')
+        .execute();
+
+      await db.schema
+        .createTable('events')
+        .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey())
+        .addColumn('workspace_id', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('name', 'text')
+        .addColumn('user_id', 'text')
+        .addColumn('anonymous_id', 'text')
+        .addColumn('group_id', 'text')
+        .addColumn('previous_id', 'text')
+        .addColumn('properties', 'text')
+        .addColumn('traits', 'text')
+        .addColumn('context', 'text')
+        .addColumn('integrations', 'text')
+        .addColumn('timestamp', 'bigint', (c) => c.notNull())
+        .addColumn('original_timestamp', 'bigint')
+        .addColumn('sent_at', 'bigint')
+        .addColumn('received_at', 'bigint', (c) => c.notNull())
+        .addUniqueConstraint('events_message_unique', ['workspace_id', 'message_id'])
+        .execute();
+      // The activity log is read per person, newest first: by userId and by anonymous ID.
+      await db.schema
+        .createIndex('events_by_user')
+        .on('events')
+        .columns(['workspace_id', 'user_id', 'timestamp'])
+        .execute();
+      await db.schema
+        .createIndex('events_by_anonymous')
+        .on('events')
+        .columns(['workspace_id', 'anonymous_id', 'timestamp'])
+        .execute();
+    },
+  };
+}

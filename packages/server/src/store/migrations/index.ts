@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import type { DialectName } from '../dialect.js';
+import { foundation } from './0001_foundation.js';
+
+/**
+ * The one ordered list of migrations, for both dialects. Names sort in order of application;
+ * a migration that has shipped is never edited, only followed by a new one.
+ */
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001_foundation': foundation(dialect),
+  };
+}

@@ -1,0 +1,185 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { readJson } from './json.js';
+import type { EventRow, IdentityKind, Schema } from './schema.js';
+
+export interface Person {
+  userId: string;
+  /** Other userIds merged into this person by `alias`. */
+  aliases: string[];
+  email: string | null;
+  traits: Record<string, unknown>;
+  anonymousIds: string[];
+  createdAt: number;
+  updatedAt: number;
+  lastSeenAt: number;
+}
+
+/** One entry of the activity log, shaped like the tracking call it came from. */
+export interface ActivityEvent {
+  id: number;
+  messageId: string;
+  type: EventRow['type'];
+  event?: string;
+  name?: string;
+  userId: string | null;
+  anonymousId: string | null;
+  groupId?: string;
+  previousId?: string;
+  properties?: Record<string, unknown>;
+  traits?: Record<string, unknown>;
+  context?: Record<string, unknown>;
+  timestamp: string;
+  receivedAt: string;
+}
+
+export interface ActivityPage {
+  data: ActivityEvent[];
+  /** Pass as `before` to get the next (older) page; null on the last page. */
+  next: string | null;
+}
+
+/** Whose activity: a person by any of their userIds, or one anonymous ID on its own. */
+export type Subject = { profileId: string } | { anonymousId: string };
+
+/** People: profiles, the identifiers merged into them, and their activity log. */
+export class PeopleRepository {
+  constructor(private readonly db: Kysely<Schema>) {}
+
+  /** The profile a userId (canonical or merged by alias) or an anonymous ID belongs to. */
+  async profileIdOf(workspaceId: string, kind: IdentityKind, value: string) {
+    const row = await this.db
+      .selectFrom('identities')
+      .select('profile_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', kind)
+      .where('value', '=', value)
+      .executeTakeFirst();
+    return row?.profile_id;
+  }
+
+  async get(workspaceId: string, profileId: string): Promise<Person | undefined> {
+    const profile = await this.db
+      .selectFrom('profiles')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', profileId)
+      .executeTakeFirst();
+    if (!profile) return undefined;
+    const identities = await this.db
+      .selectFrom('identities')
+      .select(['kind', 'value'])
+      .where('profile_id', '=', profileId)
+      .orderBy('created_at')
+      .orderBy('value')
+      .execute();
+    return {
+      userId: profile.user_id,
+      aliases: identities
+        .filter((i) => i.kind === 'user' && i.value !== profile.user_id)
+        .map((i) => i.value),
+      email: profile.email,
+      traits: readJson(profile.traits, {}),
+      anonymousIds: identities.filter((i) => i.kind === 'anonymous').map((i) => i.value),
+      createdAt: profile.created_at,
+      updatedAt: profile.updated_at,
+      lastSeenAt: profile.last_seen_at,
+    };
+  }
+
+  /** The subject's events, newest first, `limit` at a time. */
+  async activity(
+    workspaceId: string,
+    subject: Subject,
+    options: { limit: number; before?: string | undefined },
+  ): Promise<ActivityPage> {
+    let query = this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where((eb) => belongsTo(eb, workspaceId, subject));
+    const cursor = decodeCursor(options.before);
+    if (cursor) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('timestamp', '<', cursor.timestamp),
+          eb.and([eb('timestamp', '=', cursor.timestamp), eb('id', '<', cursor.id)]),
+        ]),
+      );
+    }
+    const rows = await query
+      .orderBy('timestamp', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit + 1)
+      .execute();
+    const page = rows.slice(0, options.limit);
+    const last = page[page.length - 1];
+    return {
+      data: page.map(toActivityEvent),
+      next: rows.length > options.limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  /** Erases a person: their events (under every identifier), identities and profile. */
+  async erase(workspaceId: string, profileId: string): Promise<{ events: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      const deleted = await trx
+        .deleteFrom('events')
+        .where('workspace_id', '=', workspaceId)
+        .where((eb) => belongsTo(eb, workspaceId, { profileId }))
+        .executeTakeFirst();
+      await trx.deleteFrom('identities').where('profile_id', '=', profileId).execute();
+      await trx
+        .deleteFrom('profiles')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', profileId)
+        .execute();
+      return { events: Number(deleted.numDeletedRows) };
+    });
+  }
+}
+
+/** Events of the subject: sent under any of a person's userIds or anonymous IDs. */
+function belongsTo(eb: ExpressionBuilder<Schema, 'events'>, workspaceId: string, subject: Subject) {
+  if ('anonymousId' in subject) return eb('anonymous_id', '=', subject.anonymousId);
+  const idsOf = (kind: IdentityKind) =>
+    eb
+      .selectFrom('identities')
+      .select('value')
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', kind)
+      .where('profile_id', '=', subject.profileId);
+  return eb.or([eb('user_id', 'in', idsOf('user')), eb('anonymous_id', 'in', idsOf('anonymous'))]);
+}
+
+function toActivityEvent(row: EventRow): ActivityEvent {
+  const event: ActivityEvent = {
+    id: row.id,
+    messageId: row.message_id,
+    type: row.type,
+    userId: row.user_id,
+    anonymousId: row.anonymous_id,
+    timestamp: new Date(row.timestamp).toISOString(),
+    receivedAt: new Date(row.received_at).toISOString(),
+  };
+  if (row.name !== null) {
+    if (row.type === 'track') event.event = row.name;
+    else event.name = row.name;
+  }
+  if (row.group_id !== null) event.groupId = row.group_id;
+  if (row.previous_id !== null) event.previousId = row.previous_id;
+  if (row.properties !== null) event.properties = readJson(row.properties, {});
+  if (row.traits !== null) event.traits = readJson(row.traits, {});
+  if (row.context !== null) event.context = readJson(row.context, {});
+  return event;
+}
+
+function encodeCursor(row: EventRow): string {
+  return Buffer.from(`${row.timestamp}.${row.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): { timestamp: number; id: number } | undefined {
+  if (!cursor) return undefined;
+  const match = /^(-?\d{1,16})\.(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) return undefined;
+  return { timestamp: Number(match[1]), id: Number(match[2]) };
+}

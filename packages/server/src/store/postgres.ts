@@ -1,0 +1,24 @@
+import { PostgresDialect } from 'kysely';
+import pg from 'pg';
+
+const INT8_OID = 20;
+
+/**
+ * PostgreSQL through a `pg` pool. BIGINT columns hold epoch milliseconds and row ids, which fit
+ * a JavaScript number exactly, so they are read as numbers instead of pg's default strings.
+ */
+export function postgresDialect(connectionString: string, poolSize = 10): PostgresDialect {
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  return new PostgresDialect({ pool });
+}

@@ -1,0 +1,138 @@
+import type { Kysely } from 'kysely';
+import { newSecretKey, newWorkspaceId, newWriteKey } from './ids.js';
+import { readJson } from './json.js';
+import type { KeyKind, Schema, WorkspaceRow } from './schema.js';
+
+export interface WorkspaceSettings {
+  inApp: { enabled: boolean; anonymous: boolean };
+  /** When on, a visitor's userId counts only with a valid HMAC or JWT from the site's backend. */
+  identityVerification: boolean;
+}
+
+export interface Workspace extends WorkspaceSettings {
+  id: string;
+  name: string;
+  writeKey: string;
+  secretKey: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface WorkspacePatch {
+  name?: string;
+  inApp?: Partial<WorkspaceSettings['inApp']>;
+  identityVerification?: boolean;
+}
+
+export const DEFAULT_SETTINGS: WorkspaceSettings = {
+  inApp: { enabled: false, anonymous: false },
+  identityVerification: false,
+};
+
+/** Workspaces and their keys: a write key (public) and a secret key (server side) each. */
+export class WorkspaceRepository {
+  constructor(private readonly db: Kysely<Schema>) {}
+
+  async create(name: string, patch: WorkspacePatch = {}): Promise<Workspace> {
+    const now = Date.now();
+    const id = newWorkspaceId();
+    const settings = applyPatch(DEFAULT_SETTINGS, patch);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('workspaces')
+        .values({
+          id,
+          name,
+          settings: JSON.stringify(settings),
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('workspace_keys')
+        .values([
+          { token: newWriteKey(), workspace_id: id, kind: 'write', created_at: now, revoked_at: null },
+          { token: newSecretKey(), workspace_id: id, kind: 'secret', created_at: now, revoked_at: null },
+        ])
+        .execute();
+    });
+    return (await this.get(id))!;
+  }
+
+  async get(id: string): Promise<Workspace | undefined> {
+    const row = await this.db
+      .selectFrom('workspaces')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const keys = await this.activeKeys(id);
+    return toWorkspace(row, keys);
+  }
+
+  async list(): Promise<Workspace[]> {
+    const rows = await this.db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
+    return Promise.all(rows.map(async (row) => toWorkspace(row, await this.activeKeys(row.id))));
+  }
+
+  async update(id: string, patch: WorkspacePatch): Promise<Workspace | undefined> {
+    const current = await this.get(id);
+    if (!current) return undefined;
+    const settings = applyPatch(current, patch);
+    await this.db
+      .updateTable('workspaces')
+      .set({
+        name: patch.name ?? current.name,
+        settings: JSON.stringify(settings),
+        updated_at: Date.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+    return this.get(id);
+  }
+
+  /** The workspace a live (not revoked) key of the given kind belongs to. */
+  async findIdByKey(token: string, kind: KeyKind): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('workspace_keys')
+      .select('workspace_id')
+      .where('token', '=', token)
+      .where('kind', '=', kind)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row?.workspace_id;
+  }
+
+  private async activeKeys(workspaceId: string): Promise<Record<KeyKind, string>> {
+    const rows = await this.db
+      .selectFrom('workspace_keys')
+      .select(['token', 'kind'])
+      .where('workspace_id', '=', workspaceId)
+      .where('revoked_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .execute();
+    const keys: Partial<Record<KeyKind, string>> = {};
+    for (const row of rows) keys[row.kind] ??= row.token;
+    return { write: keys.write ?? '', secret: keys.secret ?? '' };
+  }
+}
+
+function applyPatch(base: WorkspaceSettings, patch: WorkspacePatch): WorkspaceSettings {
+  return {
+    inApp: { ...base.inApp, ...patch.inApp },
+    identityVerification: patch.identityVerification ?? base.identityVerification,
+  };
+}
+
+function toWorkspace(row: WorkspaceRow, keys: Record<KeyKind, string>): Workspace {
+  const settings = applyPatch(DEFAULT_SETTINGS, readJson<WorkspacePatch>(row.settings, {}));
+  return {
+    id: row.id,
+    name: row.name,
+    writeKey: keys.write,
+    secretKey: keys.secret,
+    ...settings,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
