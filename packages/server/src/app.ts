@@ -34,6 +34,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   installErrorHandler(app);
   installBodyParsers(app);
+  closeConnectionsWhenClosing(app);
 
   const { store } = options;
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -45,4 +46,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(adminRoutes, { prefix: '/api/v1', store, masterKey: options.masterKey });
   return app;
+}
+
+/**
+ * During a graceful shutdown, requests already in flight still get their answer, but a keep-alive
+ * connection must not outlive it: otherwise `close()` waits for clients to hang up.
+ */
+function closeConnectionsWhenClosing(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
 }

@@ -54,7 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const databaseUrl = nonEmpty(env.DATABASE_URL);
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must start with postgres:// or postgresql:// (unset it for SQLite)');
+    problems.push(
+      'DATABASE_URL must start with postgres:// or postgresql:// (unset it for SQLite)',
+    );
   }
 
   const masterKey = nonEmpty(env.HERALD_MASTER_KEY);

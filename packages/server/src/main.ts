@@ -36,9 +36,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
-  const database = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
-  app.log.info(`Herald is listening on http://${config.host}:${config.port} (${database})`);
+  const url = await app.listen({ port: config.port, host: config.host });
   if (master.generated) {
     process.stdout.write(
       `\n  A master key for the admin API was generated and saved in ${config.dataDir}.\n` +
@@ -46,6 +44,8 @@ async function main(): Promise<void> {
         `  Use it as "Authorization: Bearer <key>", or set HERALD_MASTER_KEY.\n\n`,
     );
   }
+  const database = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
+  app.log.info(`Herald is listening on ${url} (${database})`);
 }
 
 main().catch((error: unknown) => {

@@ -26,7 +26,13 @@ export async function findWorkspace(store: Store, id: string): Promise<Workspace
 
 /** Workspaces: create, list, read, change settings. */
 export const workspaceRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
-  app.post<{ Body: { name: string; inApp?: { enabled?: boolean; anonymous?: boolean }; identityVerification?: boolean } }>(
+  app.post<{
+    Body: {
+      name: string;
+      inApp?: { enabled?: boolean; anonymous?: boolean };
+      identityVerification?: boolean;
+    };
+  }>(
     '/workspaces',
     {
       schema: {
@@ -61,7 +67,11 @@ export const workspaceRoutes: FastifyPluginAsync<{ store: Store }> = async (app,
 
   app.patch<{
     Params: { ws: string };
-    Body: { name?: string; inApp?: { enabled?: boolean; anonymous?: boolean }; identityVerification?: boolean };
+    Body: {
+      name?: string;
+      inApp?: { enabled?: boolean; anonymous?: boolean };
+      identityVerification?: boolean;
+    };
   }>(
     '/workspaces/:ws',
     {

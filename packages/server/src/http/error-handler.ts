@@ -14,7 +14,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(herald.statusCode).send(herald.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
-    const error = new HeraldError('route_not_found', `No route for ${request.method} ${request.url}`);
+    const error = new HeraldError(
+      'route_not_found',
+      `No route for ${request.method} ${request.url}`,
+    );
     return reply.status(error.statusCode).send(error.toBody());
   });
 }

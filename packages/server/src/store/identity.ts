@@ -125,7 +125,8 @@ export class IdentityWriter {
       .execute();
     await this.trx.deleteFrom('profiles').where('id', '=', fromId).execute();
     await this.writeTraits(intoId, { ...traitsOf(fromId), ...traitsOf(intoId) });
-    for (const [user, id] of this.profileOfUser) if (id === fromId) this.profileOfUser.set(user, intoId);
+    for (const [user, id] of this.profileOfUser)
+      if (id === fromId) this.profileOfUser.set(user, intoId);
     this.lastSeen.delete(fromId);
   }
 
@@ -146,7 +147,13 @@ export class IdentityWriter {
   ): Promise<void> {
     await this.trx
       .insertInto('identities')
-      .values({ workspace_id: this.workspaceId, kind, value, profile_id: profileId, created_at: at })
+      .values({
+        workspace_id: this.workspaceId,
+        kind,
+        value,
+        profile_id: profileId,
+        created_at: at,
+      })
       .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'value']).doNothing())
       .execute();
   }

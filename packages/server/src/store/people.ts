@@ -177,7 +177,9 @@ function encodeCursor(row: EventRow): string {
   return Buffer.from(`${row.timestamp}.${row.id}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): { timestamp: number; id: number } | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+): { timestamp: number; id: number } | undefined {
   if (!cursor) return undefined;
   const match = /^(-?\d{1,16})\.(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) return undefined;

@@ -51,8 +51,20 @@ export class WorkspaceRepository {
       await trx
         .insertInto('workspace_keys')
         .values([
-          { token: newWriteKey(), workspace_id: id, kind: 'write', created_at: now, revoked_at: null },
-          { token: newSecretKey(), workspace_id: id, kind: 'secret', created_at: now, revoked_at: null },
+          {
+            token: newWriteKey(),
+            workspace_id: id,
+            kind: 'write',
+            created_at: now,
+            revoked_at: null,
+          },
+          {
+            token: newSecretKey(),
+            workspace_id: id,
+            kind: 'secret',
+            created_at: now,
+            revoked_at: null,
+          },
         ])
         .execute();
     });
