@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    // The server serves the built browser SDK: build it when it is missing or older than its source.
+    globalSetup: ['packages/sdk/src/test-support/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Each file gets its own database; two workers match the two cores CI has.

@@ -1,9 +1,15 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { adminRoutes } from './admin/index.js';
 import { WriteKeyResolver } from './auth/write-key.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { installBodyParsers } from './http/body-parsers.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { type ChangeBus, LocalBus } from './inapp/bus.js';
+import { createInApp } from './inapp/index.js';
+import { inAppRoutes } from './inapp/routes.js';
+import { sdkRoutes } from './sdk/routes.js';
 import type { Store } from './store/index.js';
+import { RateLimiter } from './tracking/rate-limit.js';
 import { trackingRoutes } from './tracking/routes.js';
 
 export interface AppOptions {
@@ -12,6 +18,8 @@ export interface AppOptions {
   /** Tracking requests per second per workspace on this node; 0 = no limit. Default 5,000. */
   ingestRateLimit?: number;
   logger?: FastifyServerOptions['logger'];
+  /** Carries changes between nodes (Redis); in-process by default. */
+  bus?: ChangeBus;
 }
 
 /**
@@ -37,14 +45,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   closeConnectionsWhenClosing(app);
 
   const { store } = options;
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  await app.register(trackingRoutes, {
-    prefix: '/v1',
-    store,
-    writeKeys: new WriteKeyResolver(store.workspaces),
-    rateLimit: options.ingestRateLimit ?? 5000,
+  const bus = options.bus ?? new LocalBus();
+  const inApp = createInApp(store, bus);
+  // Open event streams end first, or the server would wait for them forever.
+  app.addHook('preClose', (done) => {
+    inApp.close();
+    done();
   });
-  await app.register(adminRoutes, { prefix: '/api/v1', store, masterKey: options.masterKey });
+  const writeKeys = new WriteKeyResolver(store.workspaces);
+  const limiter = new RateLimiter(options.ingestRateLimit ?? 5000);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  await app.register(trackingRoutes, { prefix: '/v1', store, writeKeys, limiter });
+  await app.register(inAppRoutes, {
+    prefix: '/v1/in-app',
+    store,
+    writeKeys,
+    limiter,
+    delivery: inApp.delivery,
+    hub: inApp.hub,
+  });
+  await app.register(adminRoutes, {
+    prefix: '/api/v1',
+    store,
+    masterKey: options.masterKey,
+    inApp,
+  });
+  await app.register(sdkRoutes);
+  await app.register(dashboardRoutes);
   return app;
 }
 

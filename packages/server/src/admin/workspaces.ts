@@ -24,8 +24,17 @@ export async function findWorkspace(store: Store, id: string): Promise<Workspace
   return workspace;
 }
 
+export interface WorkspaceRouteOptions {
+  store: Store;
+  /** Called after a workspace's settings change, so that caches and open pages learn of it. */
+  onChange: (workspaceId: string) => void;
+}
+
 /** Workspaces: create, list, read, change settings. */
-export const workspaceRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const workspaceRoutes: FastifyPluginAsync<WorkspaceRouteOptions> = async (
+  app,
+  { store, onChange },
+) => {
   app.post<{
     Body: {
       name: string;
@@ -92,6 +101,7 @@ export const workspaceRoutes: FastifyPluginAsync<{ store: Store }> = async (app,
     async (request) => {
       await findWorkspace(store, request.params.ws);
       const updated = await store.workspaces.update(request.params.ws, request.body);
+      onChange(request.params.ws);
       return toJson(updated!);
     },
   );

@@ -1,4 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The body as received, on routes that keep it (see {@link keepRawJsonBodies}). */
+    rawBody?: string;
+  }
+}
 
 /**
  * Browsers send tracking batches as `text/plain` so that no CORS preflight is needed; such a body
@@ -11,4 +18,26 @@ export function installBodyParsers(app: FastifyInstance): void {
     { parseAs: 'string' },
     app.getDefaultJsonParser('error', 'error'),
   );
+}
+
+/**
+ * For the routes registered in `app`'s scope: parse JSON bodies (either content type) with the
+ * same hardened parser, and keep the text as received in `request.rawBody`. The tracking API
+ * logs that text as it is: parsing once and keeping the string costs nothing more, where
+ * serialising the parsed body again would cost as much as parsing it.
+ */
+export function keepRawJsonBodies(app: FastifyInstance): void {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  const keeping = (
+    request: FastifyRequest,
+    body: string | Buffer,
+    done: (error: Error | null, value?: unknown) => void,
+  ) => {
+    parse(request, body, (error, value) => {
+      if (!error) request.rawBody = typeof body === 'string' ? body : body.toString('utf8');
+      done(error, value);
+    });
+  };
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, keeping);
 }

@@ -1,28 +1,38 @@
 import type { Kysely } from 'kysely';
+import type { DialectName } from './dialect.js';
+import { type EventSubmission, EventPipeline } from './event-pipeline.js';
 import { GroupCommitter } from './group-commit.js';
-import { IdentityWriter } from './identity.js';
-import type { NewEvent, Schema } from './schema.js';
+import type { IngestEffect } from './ingest-effect.js';
+import type { Schema } from './schema.js';
 
-/** Events of one workspace, submitted together by one request. */
-export interface EventSubmission {
-  workspaceId: string;
-  events: Array<Omit<NewEvent, 'workspace_id'>>;
-}
-
-/** Rows per INSERT: well under both dialects' bound-parameter limits (16 columns a row). */
-const INSERT_CHUNK = 500;
+export type { EventSubmission } from './event-pipeline.js';
 
 /**
- * The ingest path: stores accepted tracking calls durably, at most once per messageId, and
- * applies their identity effects in the same transaction.
+ * Synchronous ingest: stores submitted events durably through the {@link EventPipeline} (at most
+ * once per messageId, with identities and effects in the same transaction) and resolves once
+ * they are committed. Concurrent submissions share a transaction (group commit).
+ *
+ * The in-app event intake writes this way; the tracking API goes through the ingest log and its
+ * processor instead, which apply the same pipeline.
  */
 export class EventWriter {
+  /** Shared with the ingest processor: one insert and one set of effects for every event. */
+  readonly pipeline: EventPipeline;
   private readonly committer: GroupCommitter<EventSubmission>;
 
-  constructor(private readonly db: Kysely<Schema>) {
+  constructor(
+    private readonly db: Kysely<Schema>,
+    dialect: DialectName,
+  ) {
+    this.pipeline = new EventPipeline(dialect);
     this.committer = new GroupCommitter((group) => this.commit(group), {
       sizeOf: (s) => s.events.length,
     });
+  }
+
+  /** Adds an effect that runs, after those already added, on every submission's new events. */
+  addEffect(effect: IngestEffect): void {
+    this.pipeline.addEffect(effect);
   }
 
   /** Resolves once every event is committed (or was already stored under its messageId). */
@@ -37,35 +47,12 @@ export class EventWriter {
   }
 
   private async commit(group: EventSubmission[]): Promise<void> {
+    const callbacks: Array<() => void> = [];
     await this.db.transaction().execute(async (trx) => {
-      for (const submission of group) await this.insert(trx, submission);
-    });
-  }
-
-  private async insert(trx: Kysely<Schema>, { workspaceId, events }: EventSubmission) {
-    // A messageId seen twice in one submission is stored once, like a repeat across requests.
-    const unique = new Map<string, NewEvent>();
-    for (const event of events) {
-      if (!unique.has(event.message_id)) {
-        unique.set(event.message_id, { ...event, workspace_id: workspaceId });
+      for (const submission of group) {
+        await this.pipeline.apply(trx, submission, (fn) => callbacks.push(fn));
       }
-    }
-    const rows = [...unique.values()];
-    const inserted = new Set<string>();
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const result = await trx
-        .insertInto('events')
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .onConflict((oc) => oc.columns(['workspace_id', 'message_id']).doNothing())
-        .returning('message_id')
-        .execute();
-      for (const row of result) inserted.add(row.message_id);
-    }
-
-    const identities = new IdentityWriter(trx, workspaceId);
-    for (const row of rows) {
-      if (row.user_id && inserted.has(row.message_id)) await identities.apply(row);
-    }
-    await identities.finish();
+    });
+    for (const fn of callbacks) fn();
   }
 }

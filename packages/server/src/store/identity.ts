@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { newProfileId } from './ids.js';
+import type { IdentityLink, IngestEffect } from './ingest-effect.js';
 import { readJson } from './json.js';
 import type { IdentityKind, NewEvent, Schema } from './schema.js';
 
@@ -17,7 +18,15 @@ import type { IdentityKind, NewEvent, Schema } from './schema.js';
  *
  * One instance serves one transaction: it caches what it resolved for the events that follow.
  */
-export class IdentityWriter {
+export const identityEffect: IngestEffect = {
+  async apply(batch) {
+    const writer = new IdentityWriter(batch.trx, batch.workspaceId, batch.links);
+    for (const event of batch.events) await writer.apply(event);
+    await writer.finish();
+  },
+};
+
+class IdentityWriter {
   private readonly profileOfUser = new Map<string, string>();
   private readonly linked = new Set<string>();
   private readonly lastSeen = new Map<string, number>();
@@ -25,6 +34,8 @@ export class IdentityWriter {
   constructor(
     private readonly trx: Kysely<Schema>,
     private readonly workspaceId: string,
+    /** Where newly made anonymous links are reported, for goals to act on. */
+    private readonly links: IdentityLink[],
   ) {}
 
   /** Applies one accepted event's identity effects. Events must come in order. */
@@ -32,12 +43,14 @@ export class IdentityWriter {
     const userId = event.user_id;
     if (!userId) return;
     const profileId = await this.ensureProfile(userId, event.timestamp);
-    if (event.anonymous_id) await this.link(event.anonymous_id, profileId, event.timestamp);
+    if (event.anonymous_id) {
+      await this.link(event.anonymous_id, profileId, userId, event.timestamp);
+    }
     if (event.type === 'identify' && event.traits) {
       await this.mergeTraits(profileId, readJson<Record<string, unknown>>(event.traits, {}));
     }
     if (event.type === 'alias' && event.previous_id && event.previous_id !== userId) {
-      await this.alias(event.previous_id, profileId, event.timestamp);
+      await this.alias(event.previous_id, profileId, userId, event.timestamp);
     }
     const seen = this.lastSeen.get(profileId) ?? 0;
     if (event.timestamp > seen) this.lastSeen.set(profileId, event.timestamp);
@@ -85,19 +98,21 @@ export class IdentityWriter {
     return profileId;
   }
 
-  private async link(anonymousId: string, profileId: string, at: number): Promise<void> {
+  private async link(anonymousId: string, profileId: string, userId: string, at: number) {
     const key = `${anonymousId}\u0000${profileId}`;
     if (this.linked.has(key)) return;
-    await this.insertIdentity('anonymous', anonymousId, profileId, at);
     this.linked.add(key);
+    if (await this.insertIdentity('anonymous', anonymousId, profileId, at)) {
+      this.links.push({ anonymousId, profileId, userId, at });
+    }
   }
 
-  private async alias(previousId: string, profileId: string, at: number): Promise<void> {
+  private async alias(previousId: string, profileId: string, userId: string, at: number) {
     const previousProfile = await this.profileOf('user', previousId);
     if (previousProfile && previousProfile !== profileId) {
       await this.mergeProfiles(previousProfile, profileId);
     } else if (!previousProfile) {
-      await this.link(previousId, profileId, at);
+      await this.link(previousId, profileId, userId, at);
     }
   }
 
@@ -139,13 +154,14 @@ export class IdentityWriter {
       .execute();
   }
 
+  /** Inserts the identity unless it exists; answers whether it was new. */
   private async insertIdentity(
     kind: IdentityKind,
     value: string,
     profileId: string,
     at: number,
-  ): Promise<void> {
-    await this.trx
+  ): Promise<boolean> {
+    const result = await this.trx
       .insertInto('identities')
       .values({
         workspace_id: this.workspaceId,
@@ -155,7 +171,8 @@ export class IdentityWriter {
         created_at: at,
       })
       .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'value']).doNothing())
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   private async profileOf(kind: IdentityKind, value: string): Promise<string | undefined> {

@@ -1,5 +1,9 @@
 import { type Database, type DatabaseOptions, openDatabase } from './database.js';
 import { EventWriter } from './events.js';
+import { IngestLog } from './ingest-log.js';
+import { MessageStateRepository } from './message-states.js';
+import { MessageRepository } from './messages.js';
+import { MetricsRepository } from './metrics.js';
 import { PeopleRepository } from './people.js';
 import { WorkspaceRepository } from './workspaces.js';
 
@@ -14,20 +18,32 @@ export interface Store {
   readonly database: Database;
   readonly workspaces: WorkspaceRepository;
   readonly people: PeopleRepository;
+  /** Synchronous event writes (the in-app intake); owns the pipeline every event goes through. */
   readonly events: EventWriter;
+  /** Accepted tracking requests waiting for the ingest processor. */
+  readonly ingestLog: IngestLog;
+  readonly messages: MessageRepository;
+  readonly messageStates: MessageStateRepository;
+  readonly metrics: MetricsRepository;
   /** Commits pending writes, then closes the database. */
   close(): Promise<void>;
 }
 
 export async function openStore(options: DatabaseOptions): Promise<Store> {
   const database = await openDatabase(options);
-  const events = new EventWriter(database.db);
+  const events = new EventWriter(database.db, database.dialect);
+  const ingestLog = new IngestLog(database.db, database.dialect);
   return {
     database,
     workspaces: new WorkspaceRepository(database.db),
     people: new PeopleRepository(database.db),
     events,
+    ingestLog,
+    messages: new MessageRepository(database.db),
+    messageStates: new MessageStateRepository(database.db),
+    metrics: new MetricsRepository(database.db),
     async close() {
+      await ingestLog.close();
       await events.close();
       await database.close();
     },

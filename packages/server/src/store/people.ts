@@ -57,6 +57,36 @@ export class PeopleRepository {
     return row?.profile_id;
   }
 
+  /** The traits Liquid personalises with, for a userId (canonical or alias), in one query. */
+  async traitsOf(
+    workspaceId: string,
+    userId: string,
+  ): Promise<
+    { userId: string; email: string | null; traits: Record<string, unknown> } | undefined
+  > {
+    const row = await this.db
+      .selectFrom('identities')
+      .innerJoin('profiles', 'profiles.id', 'identities.profile_id')
+      .select(['profiles.user_id', 'profiles.email', 'profiles.traits'])
+      .where('identities.workspace_id', '=', workspaceId)
+      .where('identities.kind', '=', 'user')
+      .where('identities.value', '=', userId)
+      .executeTakeFirst();
+    return row && { userId: row.user_id, email: row.email, traits: readJson(row.traits, {}) };
+  }
+
+  /** The userId of the person with this email (emails are kept lower-case). */
+  async userIdByEmail(workspaceId: string, email: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('profiles')
+      .select('user_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('email', '=', email.trim().toLowerCase())
+      .orderBy('last_seen_at', 'desc')
+      .executeTakeFirst();
+    return row?.user_id;
+  }
+
   async get(workspaceId: string, profileId: string): Promise<Person | undefined> {
     const profile = await this.db
       .selectFrom('profiles')

@@ -11,6 +11,12 @@ export interface Schema {
   profiles: ProfileTable;
   identities: IdentityTable;
   events: EventTable;
+  messages: MessageTable;
+  message_states: MessageStateTable;
+  message_stats: MessageStatTable;
+  conversions: ConversionTable;
+  message_queue: MessageQueueTable;
+  ingest_log: IngestLogTable;
 }
 
 /** A JSON document: written as a string, read back as the string that was written. */
@@ -60,7 +66,8 @@ export interface IdentityTable {
   created_at: number;
 }
 
-export type EventType = 'identify' | 'track' | 'page' | 'screen' | 'group' | 'alias';
+/** `inapp`: an event the SDK reported about a message it showed (never sent through /v1). */
+export type EventType = 'identify' | 'track' | 'page' | 'screen' | 'group' | 'alias' | 'inapp';
 
 /** The activity log: one row per accepted tracking call. */
 export interface EventTable {
@@ -91,3 +98,87 @@ export type WorkspaceRow = Selectable<WorkspaceTable>;
 export type ProfileRow = Selectable<ProfileTable>;
 export type EventRow = Selectable<EventTable>;
 export type NewEvent = Insertable<EventTable>;
+
+export type MessageStatusColumn = 'draft' | 'active' | 'paused' | 'archived';
+
+export interface MessageTable {
+  id: string;
+  workspace_id: string;
+  status: MessageStatusColumn;
+  version: number;
+  /** The MessageDefinition as JSON. */
+  definition: JsonText;
+  audience: 'anonymous' | 'identified';
+  priority: number;
+  start_at: number | null;
+  end_at: number | null;
+  launched_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** What one visitor (`a:<anonymousId>` or `u:<userId>`) did with one message. */
+export interface MessageStateTable {
+  message_id: string;
+  visitor: string;
+  workspace_id: string;
+  views: number;
+  first_viewed_at: number | null;
+  last_viewed_at: number | null;
+  dismissed_at: number | null;
+  first_clicked_at: number | null;
+}
+
+export type StatMetric = 'view' | 'dismissal' | 'click' | 'conversion' | 'error';
+
+export interface MessageStatTable {
+  message_id: string;
+  /** Start of the hour, epoch ms. */
+  hour: number;
+  metric: StatMetric;
+  /** The action name for clicks; '' otherwise. */
+  action: string;
+  count: number;
+}
+
+export interface ConversionTable {
+  message_id: string;
+  profile_id: string;
+  workspace_id: string;
+  /** The visitor whose click or view led to it. */
+  visitor: string;
+  converted_at: number;
+}
+
+export interface MessageQueueTable {
+  id: string;
+  workspace_id: string;
+  message_id: string;
+  visitor: string;
+  kind: 'test';
+  created_at: number;
+  expires_at: number;
+  consumed_at: number | null;
+}
+
+export type MessageRow = Selectable<MessageTable>;
+export type MessageStateRow = Selectable<MessageStateTable>;
+
+/** Where a logged request came in: `/v1/batch`, or the single call's own route. */
+export type IngestRoute = 'batch' | 'identify' | 'track' | 'page' | 'screen' | 'group' | 'alias';
+
+/** One accepted tracking request, waiting for the ingest processor. */
+export interface IngestLogTable {
+  id: Generated<number>;
+  workspace_id: string;
+  route: IngestRoute;
+  /** When the request was accepted: clock-skew correction is relative to it. */
+  received_at: number;
+  /** The request's JSON exactly as received. */
+  body: string;
+  /** How many calls the body holds. */
+  item_count: number;
+  /** Why the processor set the row aside; null while it waits to be processed. */
+  error: string | null;
+  failed_at: number | null;
+}

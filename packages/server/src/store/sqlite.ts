@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
+import { cachingStatements } from './sqlite-statements.js';
 
 /**
  * Embedded SQLite in `dataDir/herald.db`. WAL lets readers run beside the writer, and
@@ -16,5 +17,5 @@ export function sqliteDialect(dataDir: string): SqliteDialect {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: cachingStatements(database) });
 }

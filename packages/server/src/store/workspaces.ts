@@ -127,6 +127,37 @@ export class WorkspaceRepository {
     for (const row of rows) keys[row.kind] ??= row.token;
     return { write: keys.write ?? '', secret: keys.secret ?? '' };
   }
+
+  /**
+   * Replaces the workspace's live key of this kind: the old one is revoked (`revoked_at` set) and
+   * a new one issued, in one transaction. Answers the new key, or undefined for an unknown
+   * workspace. Write keys are cached by the ingest path for a few seconds (auth/write-key.ts),
+   * so a revoked write key stops working within that time on every node.
+   */
+  async rotateKey(workspaceId: string, kind: KeyKind): Promise<string | undefined> {
+    const token = kind === 'write' ? newWriteKey() : newSecretKey();
+    return this.db.transaction().execute(async (trx) => {
+      const now = Date.now();
+      const exists = await trx
+        .selectFrom('workspaces')
+        .select('id')
+        .where('id', '=', workspaceId)
+        .executeTakeFirst();
+      if (!exists) return undefined;
+      await trx
+        .updateTable('workspace_keys')
+        .set({ revoked_at: now })
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '=', kind)
+        .where('revoked_at', 'is', null)
+        .execute();
+      await trx
+        .insertInto('workspace_keys')
+        .values({ token, workspace_id: workspaceId, kind, created_at: now, revoked_at: null })
+        .execute();
+      return token;
+    });
+  }
 }
 
 function applyPatch(base: WorkspaceSettings, patch: WorkspacePatch): WorkspaceSettings {

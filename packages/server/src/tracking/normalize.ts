@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CALL_TYPES, type CallType, type JsonObject, TRACKING_LIMITS } from '@herald/protocol';
 import { HeraldError, invalid } from '../errors.js';
 import type { NewEvent } from '../store/schema.js';
+import { jsonBytesBound } from './json-size.js';
 
 /** A validated tracking call, ready to be stored in any workspace. */
 export type NormalizedEvent = Omit<NewEvent, 'workspace_id' | 'id'>;
@@ -23,8 +24,31 @@ export function batchDefaults(body: JsonObject): BatchDefaults {
 }
 
 /**
- * Validates one tracking call and turns it into an event row, applying the batch's defaults and
- * correcting the client's clock: `timestamp = receivedAt - (sentAt - timestamp)`.
+ * A call that passed every check, its parts picked out but nothing serialised yet: what the ack
+ * path needs to refuse bad input, without the cost of building the row.
+ */
+export interface CheckedCall {
+  type: CallType;
+  userId: string | null;
+  anonymousId: string | null;
+  name: string | null;
+  groupId: string | null;
+  previousId: string | null;
+  properties: JsonObject | undefined;
+  /** A page call's category, added to its properties; undefined when none was sent. */
+  category: string | null | undefined;
+  traits: JsonObject | undefined;
+  /** The call's own context and integrations: the batch's are merged in with the row. */
+  context: JsonObject | undefined;
+  integrations: JsonObject | undefined;
+  originalTimestamp: number | null;
+  sentAt: number | null;
+  messageId: string | null;
+}
+
+/**
+ * Validates one tracking call, applying the batch's defaults and correcting the client's clock:
+ * `timestamp = receivedAt - (sentAt - timestamp)`, and turns it into an event row.
  *
  * Throws a `validation_failed` {@link HeraldError} naming the field (`batch.3.userId`).
  *
@@ -38,6 +62,19 @@ export function normalizeCall(
   defaults: BatchDefaults,
   path: string,
 ): NormalizedEvent {
+  return toEvent(checkCall(input, routeType, defaults, path), receivedAt, defaults);
+}
+
+/**
+ * Every check {@link normalizeCall} makes, in the same order and with the same errors, without
+ * building the row: the ack path runs this, the ingest processor the whole of normalizeCall.
+ */
+export function checkCall(
+  input: unknown,
+  routeType: CallType | undefined,
+  defaults: BatchDefaults,
+  path: string,
+): CheckedCall {
   const call = asObject(input, path);
   if (call === undefined) throw invalid(path, 'must be an object');
   const at = (field: string) => (path === 'body' ? field : `${path}.${field}`);
@@ -53,6 +90,7 @@ export function normalizeCall(
   let groupId: string | null = null;
   let previousId: string | null = null;
   let properties: JsonObject | undefined;
+  let category: string | null | undefined;
   let traits: JsonObject | undefined;
   switch (type) {
     case 'track':
@@ -65,7 +103,7 @@ export function normalizeCall(
       name = identifier(call.name, at('name'));
       properties = asObject(call.properties, at('properties'));
       if (type === 'page' && call.category !== undefined) {
-        properties = { ...properties, category: identifier(call.category, at('category')) };
+        category = identifier(call.category, at('category'));
       }
       break;
     case 'identify':
@@ -83,42 +121,102 @@ export function normalizeCall(
       break;
   }
 
-  const context = merged(defaults.context, call.context, at('context'));
-  const integrations = merged(defaults.integrations, call.integrations, at('integrations'));
-  const originalTimestamp = instant(call.timestamp, at('timestamp'));
-  const sentAt = instant(call.sentAt, at('sentAt')) ?? defaults.sentAt ?? null;
-  const timestamp =
-    originalTimestamp === null
-      ? receivedAt
-      : sentAt === null
-        ? originalTimestamp
-        : Math.min(receivedAt, receivedAt - (sentAt - originalTimestamp));
-
-  const event: NormalizedEvent = {
-    message_id: identifier(call.messageId, at('messageId')) ?? randomUUID(),
+  const checked: CheckedCall = {
     type,
+    userId,
+    anonymousId,
     name,
-    user_id: userId,
-    anonymous_id: anonymousId,
-    group_id: groupId,
-    previous_id: previousId,
-    properties: properties === undefined ? null : JSON.stringify(properties),
-    traits: traits === undefined ? null : JSON.stringify(traits),
-    context: context === undefined ? null : JSON.stringify(context),
-    integrations: integrations === undefined ? null : JSON.stringify(integrations),
-    timestamp,
-    original_timestamp: originalTimestamp,
-    sent_at: sentAt,
-    received_at: receivedAt,
+    groupId,
+    previousId,
+    properties,
+    category,
+    traits,
+    context: asObject(call.context, at('context')),
+    integrations: asObject(call.integrations, at('integrations')),
+    originalTimestamp: instant(call.timestamp, at('timestamp')),
+    sentAt: instant(call.sentAt, at('sentAt')) ?? defaults.sentAt ?? null,
+    messageId: identifier(call.messageId, at('messageId')),
   };
-  if (approximateBytes(event) > TRACKING_LIMITS.maxCallBytes) {
+  if (storedBytes(checked, defaults) > TRACKING_LIMITS.maxCallBytes) {
     throw new HeraldError(
       'body_too_large',
       `${path} is larger than ${TRACKING_LIMITS.maxCallBytes / 1024} KB`,
       path,
     );
   }
-  return event;
+  return checked;
+}
+
+/** The event row of a checked call. */
+function toEvent(c: CheckedCall, receivedAt: number, defaults: BatchDefaults): NormalizedEvent {
+  const timestamp =
+    c.originalTimestamp === null
+      ? receivedAt
+      : c.sentAt === null
+        ? c.originalTimestamp
+        : Math.min(receivedAt, receivedAt - (c.sentAt - c.originalTimestamp));
+  return {
+    message_id: c.messageId ?? randomUUID(),
+    type: c.type,
+    name: c.name,
+    user_id: c.userId,
+    anonymous_id: c.anonymousId,
+    group_id: c.groupId,
+    previous_id: c.previousId,
+    ...serialized(c, defaults),
+    timestamp,
+    original_timestamp: c.originalTimestamp,
+    sent_at: c.sentAt,
+    received_at: receivedAt,
+  };
+}
+
+/** The JSON columns of a checked call, the batch's context and integrations merged in. */
+function serialized(c: CheckedCall, defaults: BatchDefaults) {
+  const properties =
+    c.category === undefined ? c.properties : { ...c.properties, category: c.category };
+  const context = merged(defaults.context, c.context);
+  const integrations = merged(defaults.integrations, c.integrations);
+  return {
+    properties: properties === undefined ? null : JSON.stringify(properties),
+    traits: c.traits === undefined ? null : JSON.stringify(c.traits),
+    context: context === undefined ? null : JSON.stringify(context),
+    integrations: integrations === undefined ? null : JSON.stringify(integrations),
+  };
+}
+
+/** Length of a generated messageId (a UUID), which counts toward the limit like a sent one. */
+const GENERATED_ID_LENGTH = 36;
+
+/**
+ * The stored size of a call in bytes (its JSON columns, ids and name), or an upper bound of it
+ * when that bound is within the limit: only a call that could be near the limit is serialised.
+ */
+function storedBytes(c: CheckedCall, defaults: BatchDefaults): number {
+  const limit = TRACKING_LIMITS.maxCallBytes;
+  const ids = [c.userId, c.anonymousId, c.name, c.messageId];
+  let bound = c.messageId === null ? GENERATED_ID_LENGTH : 0;
+  for (const id of ids) bound += 3 * (id?.length ?? 0);
+  for (const part of [
+    c.properties,
+    c.category,
+    c.traits,
+    defaults.context,
+    c.context,
+    defaults.integrations,
+    c.integrations,
+  ]) {
+    if (part !== undefined) bound += 12 + jsonBytesBound(part, limit);
+    if (bound > limit) break;
+  }
+  if (bound <= limit) return bound;
+
+  let bytes = c.messageId === null ? GENERATED_ID_LENGTH : 0;
+  for (const id of ids) bytes += id ? Buffer.byteLength(id) : 0;
+  for (const json of Object.values(serialized(c, defaults))) {
+    bytes += json ? Buffer.byteLength(json) : 0;
+  }
+  return bytes;
 }
 
 function callType(value: unknown, field: string): CallType {
@@ -152,10 +250,8 @@ export function asObject(value: unknown, field: string): JsonObject | undefined 
 /** A call's own context (or integrations) over the batch's: the call wins key by key. */
 function merged(
   outer: JsonObject | undefined,
-  own: unknown,
-  field: string,
+  inner: JsonObject | undefined,
 ): JsonObject | undefined {
-  const inner = asObject(own, field);
   if (outer === undefined) return inner;
   if (inner === undefined) return outer;
   return { ...outer, ...inner };
@@ -170,24 +266,4 @@ function instant(value: unknown, field: string): number | null {
     throw invalid(field, 'must be an ISO 8601 date');
   }
   return ms;
-}
-
-/** The stored size of an event in bytes, counted exactly only when it could be near the limit. */
-function approximateBytes(event: NormalizedEvent): number {
-  const parts = [
-    event.properties,
-    event.traits,
-    event.context,
-    event.integrations,
-    event.user_id,
-    event.anonymous_id,
-    event.name,
-    event.message_id,
-  ];
-  let chars = 0;
-  for (const part of parts) chars += part?.length ?? 0;
-  if (chars * 3 <= TRACKING_LIMITS.maxCallBytes) return chars;
-  let bytes = 0;
-  for (const part of parts) bytes += part ? Buffer.byteLength(part) : 0;
-  return bytes;
 }

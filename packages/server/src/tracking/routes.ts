@@ -1,29 +1,32 @@
 import cors from '@fastify/cors';
-import { type CallType, type JsonObject, TRACKING_LIMITS } from '@herald/protocol';
-import type { FastifyPluginAsync } from 'fastify';
+import { type CallType, TRACKING_LIMITS } from '@herald/protocol';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { WriteKeyResolver } from '../auth/write-key.js';
-import { HeraldError, invalid } from '../errors.js';
+import { keepRawJsonBodies } from '../http/body-parsers.js';
 import type { Store } from '../store/index.js';
-import { asObject, batchDefaults, type NormalizedEvent, normalizeCall } from './normalize.js';
-import { RateLimiter } from './rate-limit.js';
+import type { IngestRoute } from '../store/schema.js';
+import type { RateLimiter } from './rate-limit.js';
+import { checkBatch, checkSingle } from './requests.js';
 
 export interface TrackingOptions {
   store: Store;
   writeKeys: WriteKeyResolver;
-  /** Requests per second per workspace on this node; 0 turns the limit off. */
-  rateLimit: number;
+  /** The per-workspace request limit of this node. */
+  limiter: RateLimiter;
 }
 
 const SINGLE_CALLS: CallType[] = ['identify', 'track', 'page', 'screen', 'group', 'alias'];
 const OK = { success: true } as const;
 
 /**
- * The Segment-compatible tracking API under `/v1`. A 200 means every event of the request is
- * committed to the database: the SDK may forget them.
+ * The Segment-compatible tracking API under `/v1`. A request is checked whole (a 400 stores
+ * nothing of it), then appended as received to the ingest log; the 200 is sent once that append
+ * is committed, so the SDK may forget the calls. The ingest processor turns logged requests into
+ * events shortly after (see processor.ts).
  */
 export const trackingRoutes: FastifyPluginAsync<TrackingOptions> = async (app, options) => {
-  const { store, writeKeys } = options;
-  const limiter = new RateLimiter(options.rateLimit);
+  const { store, writeKeys, limiter } = options;
+  keepRawJsonBodies(app);
 
   // Any site may send events with its (public) write key; no cookies are involved.
   await app.register(cors, {
@@ -33,8 +36,22 @@ export const trackingRoutes: FastifyPluginAsync<TrackingOptions> = async (app, o
     maxAge: 86_400,
   });
 
-  const accept = async (workspaceId: string, events: NormalizedEvent[]) => {
-    await store.events.write({ workspaceId, events });
+  const accept = async (
+    request: FastifyRequest,
+    workspaceId: string,
+    route: IngestRoute,
+    receivedAt: number,
+    items: number,
+  ) => {
+    if (items === 0) return OK;
+    await store.ingestLog.append({
+      workspaceId,
+      route,
+      receivedAt,
+      // Always set by our parser; serialising again is only a safety net.
+      body: request.rawBody ?? JSON.stringify(request.body),
+      items,
+    });
     return OK;
   };
 
@@ -42,29 +59,17 @@ export const trackingRoutes: FastifyPluginAsync<TrackingOptions> = async (app, o
     app.post(`/${type}`, { bodyLimit: TRACKING_LIMITS.maxCallBytes }, async (request) => {
       const workspaceId = await writeKeys.authenticate(request, request.body);
       limiter.take(workspaceId);
-      return accept(workspaceId, [normalizeCall(request.body, type, Date.now(), {}, 'body')]);
+      // Clock-skew correction is relative to when the request was received, not processed.
+      const receivedAt = Date.now();
+      checkSingle(request.body, type);
+      return accept(request, workspaceId, type, receivedAt, 1);
     });
   }
 
   app.post('/batch', { bodyLimit: TRACKING_LIMITS.maxBatchBytes }, async (request) => {
     const workspaceId = await writeKeys.authenticate(request, request.body);
     limiter.take(workspaceId);
-    const body = asObject(request.body, 'body');
-    if (body === undefined) throw invalid('body', 'must be an object with a "batch" array');
-    const items = body.batch;
-    if (!Array.isArray(items)) throw invalid('batch', 'must be an array of calls');
-    if (items.length > TRACKING_LIMITS.maxBatchCalls) {
-      throw new HeraldError(
-        'body_too_large',
-        `batch holds ${items.length} calls; at most ${TRACKING_LIMITS.maxBatchCalls} are accepted`,
-        'batch',
-      );
-    }
     const receivedAt = Date.now();
-    const defaults = batchDefaults(body as JsonObject);
-    const events = items.map((item, i) =>
-      normalizeCall(item, undefined, receivedAt, defaults, `batch.${i}`),
-    );
-    return accept(workspaceId, events);
+    return accept(request, workspaceId, 'batch', receivedAt, checkBatch(request.body));
   });
 };

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../dialect.js';
 import { foundation } from './0001_foundation.js';
+import { inApp } from './0002_in_app.js';
+import { accounts } from './0003_accounts.js';
+import { ingestLog } from './0004_ingest_log.js';
 
 /**
  * The one ordered list of migrations, for both dialects. Names sort in order of application;
@@ -9,5 +12,8 @@ import { foundation } from './0001_foundation.js';
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': foundation(dialect),
+    '0002_in_app': inApp(),
+    '0003_accounts': accounts(dialect),
+    '0004_ingest_log': ingestLog(dialect),
   };
 }

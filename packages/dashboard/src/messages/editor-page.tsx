@@ -1,0 +1,153 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Message } from '@herald/protocol';
+import { ApiError, get, patch, post, seg } from '../api/client.js';
+import { ConfirmDialog, ErrorAlert, fieldId, Loading, PageHeader, StatusBadge } from '../components/ui.js';
+import { Link, navigate, useTitle } from '../router.js';
+import { MessageActions } from './actions.js';
+import { type Draft, draftOf, newDraft, toBody } from './draft.js';
+import { PreviewPlaceholder } from './preview-placeholder.js';
+import { BasicsSection } from './sections/basics.js';
+import { DeliverySection } from './sections/delivery.js';
+import { DisplaySection } from './sections/display.js';
+import { PageRulesSection } from './sections/page-rules.js';
+import { StepsSection } from './sections/steps.js';
+
+/**
+ * Creates or edits a message. The API validates; its error names a field (`steps.0.html`),
+ * shown beside that field, which also takes the focus. Editing a live message saves a new
+ * version, after a confirmation.
+ */
+export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
+  const [message, setMessage] = useState<Message>();
+  const [draft, setDraft] = useState<Draft>(newDraft);
+  const [baseline, setBaseline] = useState(() => JSON.stringify(newDraft()));
+  const [loadError, setLoadError] = useState<unknown>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [confirmVersion, setConfirmVersion] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const focusPending = useRef(false);
+  useTitle(id ? (message?.name ?? 'Message') : 'New message');
+
+  useEffect(() => {
+    if (!id) return;
+    get<Message>(`/workspaces/${seg(ws)}/messages/${seg(id)}`).then((m) => {
+      setMessage(m);
+      setDraft(draftOf(m));
+      setBaseline(JSON.stringify(draftOf(m)));
+    }, setLoadError);
+  }, [ws, id]);
+
+  const dirty = JSON.stringify(draft) !== baseline;
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  // After a failed save, move the focus to the field the API named, once it has rendered.
+  useEffect(() => {
+    if (!focusPending.current || !(error instanceof ApiError) || !error.field) return;
+    focusPending.current = false;
+    const element = document.getElementById(fieldId(error.field));
+    element?.scrollIntoView({ block: 'center' });
+    element?.focus();
+  }, [error]);
+
+  const update = (patchDraft: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patchDraft }));
+    setSaved(false);
+    // The error described the draft as it was; an edit may well have fixed it.
+    setError(undefined);
+  };
+  const err = (path: string) => (error instanceof ApiError && error.field === path ? error.message : undefined);
+
+  const save = async (newVersion = false) => {
+    setBusy(true);
+    setError(undefined);
+    setSaved(false);
+    try {
+      if (!draft.name.trim()) throw new ApiError(400, 'validation_failed', 'Give the message a name.', 'name');
+      const body = toBody(draft);
+      const result = message
+        ? await patch<Message>(`/workspaces/${seg(ws)}/messages/${seg(message.id)}`, newVersion ? { ...body, newVersion: true } : body)
+        : await post<Message>(`/workspaces/${seg(ws)}/messages`, body);
+      setMessage(result);
+      setDraft(draftOf(result));
+      setBaseline(JSON.stringify(draftOf(result)));
+      setSaved(true);
+      if (!message) navigate(`/w/${ws}/messages/${seg(result.id)}`, { replace: true });
+    } catch (reason) {
+      if (reason instanceof ApiError && reason.code === 'message_live') {
+        setConfirmVersion(true);
+      } else {
+        focusPending.current = true;
+        setError(reason);
+      }
+      throw reason;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const requestSave = () => {
+    if (message && (message.status === 'active' || message.status === 'paused')) setConfirmVersion(true);
+    else save().catch(() => undefined);
+  };
+
+  if (loadError) return <ErrorAlert error={loadError} title="Could not load the message" />;
+  if (id && !message) return <Loading />;
+
+  const general = error && !(error instanceof ApiError && error.field && document.getElementById(fieldId(error.field)));
+  return (
+    // Not a <form>: the confirmation dialogs inside are forms of their own.
+    <div>
+      <PageHeader
+        crumb={<Link href={`/w/${ws}/messages`}>← Messages</Link>}
+        title={
+          <span className="row" style={{ alignItems: 'center', gap: 10 }}>
+            {message ? message.name : 'New message'}
+            {message && <StatusBadge status={message.status} />}
+          </span>
+        }
+        subtitle={message ? `Version ${message.version}` : 'Choose who sees it, where, and what it says. It stays a draft until you launch it.'}
+        actions={message ? <MessageActions ws={ws} message={message} dirty={dirty} onChange={(m) => setMessage(m)} /> : undefined}
+      />
+      <div className="editor-layout">
+        {general ? <ErrorAlert error={error} title="Not saved" /> : null}
+        <BasicsSection draft={draft} update={update} err={err} />
+        <PageRulesSection draft={draft} update={update} err={err} />
+        <DeliverySection draft={draft} update={update} err={err} />
+        <DisplaySection draft={draft} update={update} err={err} />
+        <StepsSection draft={draft} update={update} err={err} />
+        <PreviewPlaceholder />
+      </div>
+      <div className="save-bar">
+        <span className="small muted" role="status">
+          {error ? <span className="field-error">Not saved: {(error as Error).message}</span> : dirty ? 'Unsaved changes' : saved ? 'Saved.' : 'No changes'}
+        </span>
+        <div className="row">
+          {message && dirty && (
+            <button type="button" className="btn" onClick={() => { setDraft(draftOf(message)); setError(undefined); }}>
+              Discard changes
+            </button>
+          )}
+          <button type="button" className="btn btn-primary" onClick={requestSave} disabled={busy || (Boolean(message) && !dirty)}>
+            {busy ? 'Saving…' : message ? 'Save changes' : 'Create draft'}
+          </button>
+        </div>
+      </div>
+      <ConfirmDialog
+        open={confirmVersion}
+        title="Save a new version?"
+        confirmLabel={`Save as version ${(message?.version ?? 1) + 1}`}
+        onConfirm={() => save(true)}
+        onClose={() => setConfirmVersion(false)}
+      >
+        <p>
+          This message is {message?.status}. Your changes become version {(message?.version ?? 1) + 1}, which people see from their next page.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+/** The entry of dist/herald.js, the script the Herald server serves at /sdk/herald.js. */
+import { install } from './global.js';
+
+try {
+  install(document.currentScript);
+} catch (error) {
+  // Never into the host page.
+  console.warn('[herald] could not start', error);
+}

@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import {
+  compilePageRules,
+  type CompiledPageRules,
+  type Display,
+  type Message,
+} from '@herald/protocol';
+import type { Template } from 'liquidjs';
+import type { Store } from '../store/index.js';
+import type { Workspace } from '../store/workspaces.js';
+import type { ChangeBus } from './bus.js';
+import { parseTemplate, usesLiquid } from './liquid.js';
+
+/** A message ready to deliver: page rules compiled and Liquid parsed, once per version. */
+export interface PreparedMessage {
+  message: Message;
+  launchedAt: number | null;
+  startAt: number | null;
+  endAt: number | null;
+  pageRules: CompiledPageRules;
+  steps: PreparedStep[];
+  /** Whether any step needs rendering for the person (Liquid). */
+  personalised: boolean;
+  /**
+   * The message as delivered, serialised once, without its closing brace: the visitor's
+   * `deliveryId` and `state` are appended per answer.
+   */
+  fragment: string;
+}
+
+export interface PreparedStep {
+  name: string;
+  html: string;
+  display?: Display;
+  template?: Template[];
+}
+
+/** A workspace's settings and active messages, as the delivery path reads them on every poll. */
+export interface WorkspaceCatalogue {
+  workspace: Workspace;
+  /** Changes whenever the catalogue is reloaded: part of every ETag. */
+  version: string;
+  messages: PreparedMessage[];
+}
+
+const MAX_AGE_MS = 60_000;
+
+/**
+ * Keeps each workspace's catalogue in memory, reloaded after a change to its messages or settings
+ * (announced on the bus, by this node or another) and at the latest every minute.
+ */
+export class MessageCatalogue {
+  private readonly cache = new Map<
+    string,
+    { loaded: number; value: Promise<WorkspaceCatalogue | undefined> }
+  >();
+  private readonly prepared = new Map<string, PreparedMessage>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: Store,
+    bus: ChangeBus,
+  ) {
+    this.unsubscribe = bus.subscribe((change) => {
+      if (change.kind === 'messages' || change.kind === 'workspace') {
+        this.cache.delete(change.workspaceId);
+      }
+    });
+  }
+
+  /** The workspace's catalogue, or undefined when the workspace does not exist. */
+  get(workspaceId: string): Promise<WorkspaceCatalogue | undefined> {
+    const hit = this.cache.get(workspaceId);
+    if (hit && Date.now() - hit.loaded < MAX_AGE_MS) return hit.value;
+    const value = this.load(workspaceId);
+    this.cache.set(workspaceId, { loaded: Date.now(), value });
+    // A failed load must not be cached: the next request tries again.
+    value.catch(() => this.cache.delete(workspaceId));
+    return value;
+  }
+
+  /** Prepares any message (a test send may be a draft), cached per id and version. */
+  prepare(message: Message): PreparedMessage {
+    const key = `${message.id}@${message.version}@${message.updatedAt}`;
+    const hit = this.prepared.get(key);
+    if (hit) return hit;
+    const steps = message.steps.map((step): PreparedStep => {
+      const prepared: PreparedStep = { name: step.name, html: step.html };
+      if (step.display) prepared.display = step.display as Display;
+      if (message.audience.type === 'identified' && usesLiquid(step.html)) {
+        prepared.template = parseTemplate(step.html);
+      }
+      return prepared;
+    });
+    const at = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
+    const launchedAt = at(message.launchedAt);
+    const endAt = at(message.schedule.endAt);
+    const pageRules = compilePageRules(message.pageRules);
+    const fragment = JSON.stringify({
+      id: message.id,
+      version: message.version,
+      priority: message.priority,
+      launchedAt,
+      audience: message.audience.type,
+      test: false,
+      pageRules,
+      frequency: message.frequency,
+      endAt,
+      display: message.display,
+      steps: steps.map(({ name, html, display }) =>
+        display ? { name, html, display } : { name, html },
+      ),
+    }).slice(0, -1);
+    const result: PreparedMessage = {
+      message,
+      launchedAt,
+      startAt: at(message.schedule.startAt),
+      endAt,
+      pageRules,
+      steps,
+      personalised: steps.some((s) => s.template !== undefined),
+      fragment,
+    };
+    if (this.prepared.size > 10_000) this.prepared.clear();
+    this.prepared.set(key, result);
+    return result;
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.cache.clear();
+  }
+
+  private async load(workspaceId: string): Promise<WorkspaceCatalogue | undefined> {
+    const workspace = await this.store.workspaces.get(workspaceId);
+    if (!workspace) return undefined;
+    const messages = await this.store.messages.active(workspaceId);
+    return {
+      workspace,
+      version: randomBytes(6).toString('base64url'),
+      messages: messages.map((m) => this.prepare(m)),
+    };
+  }
+}

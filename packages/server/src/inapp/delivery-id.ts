@@ -1,0 +1,44 @@
+import { createHmac } from 'node:crypto';
+import { safeEqual } from '../auth/constant-time.js';
+
+/** What a delivery ID stands for: this message (version) went to the visitor holding it. */
+export interface Delivery {
+  messageId: string;
+  version: number;
+  /** The queue entry of a test send. */
+  queueId?: string;
+}
+
+/**
+ * Delivery IDs are signed, not stored: `<messageId>.<version>.<queueId>.<visitor proof>`, where
+ * the proof is an HMAC of the visitor's key (`a:<anonymousId>` or `u:<userId>`) with the
+ * workspace's secret key. An event is accepted only from the visitor the message was delivered
+ * to, so nobody can move another visitor's figures or frequency state; and the server needs no
+ * row per delivery, and one HMAC per answer rather than one per message.
+ */
+export function visitorProof(secretKey: string, visitor: string): string {
+  return createHmac('sha256', secretKey)
+    .update(`visitor:${visitor}`)
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+export function deliveryIdFor(proof: string, delivery: Delivery): string {
+  return `${delivery.messageId}.${delivery.version}.${delivery.queueId ?? ''}.${proof}`;
+}
+
+/** The delivery an ID stands for, if it was issued to `visitor` by this workspace. */
+export function verifyDelivery(
+  secretKey: string,
+  visitor: string,
+  deliveryId: string,
+): Delivery | undefined {
+  const parts = deliveryId.split('.');
+  if (parts.length !== 4 || deliveryId.length > 512) return undefined;
+  const [messageId, version, queueId, proof] = parts as [string, string, string, string];
+  if (!safeEqual(proof, visitorProof(secretKey, visitor))) return undefined;
+  if (!messageId || !/^\d{1,9}$/.test(version)) return undefined;
+  return queueId
+    ? { messageId, version: Number(version), queueId }
+    : { messageId, version: Number(version) };
+}

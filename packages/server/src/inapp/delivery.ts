@@ -1,0 +1,243 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  audienceAllows,
+  byPriority,
+  type DeliveredMessage,
+  frequencyAllows,
+  NEVER_SEEN,
+  scheduleAllows,
+  type VisitorMessageState,
+} from '@herald/protocol';
+import type { Store } from '../store/index.js';
+import type { ChangeBus } from './bus.js';
+import type { MessageCatalogue, PreparedMessage, WorkspaceCatalogue } from './catalogue.js';
+import { deliveryIdFor, visitorProof } from './delivery-id.js';
+import { type LiquidScope, renderTemplate } from './liquid.js';
+import type { Visitor } from './visitor.js';
+
+/** Seconds between polls when the SDK has no live stream. */
+export const POLL_INTERVAL = 60;
+/** Seconds between safety-net polls while the stream is up. */
+export const STREAM_POLL_INTERVAL = 600;
+
+export interface DeliveryOptions {
+  /** The SDK asks for anonymous messages (its `anonymousInApp` option). */
+  anonymousInApp: boolean;
+  now?: number;
+}
+
+/**
+ * Decides which messages a visitor may see now and renders them for them.
+ *
+ * Server-side rules: in-app enabled for the workspace, audience (anonymous messages only when the
+ * workspace and the SDK allow them), schedule, dismissal and maxViews. Page rules and cooldowns
+ * are sent along for the SDK, which applies them on every page without a round trip.
+ *
+ * Unchanged polls are answered 304 from memory: the ETag combines the catalogue version, a
+ * per-visitor generation bumped on every change to that visitor (a view, a test send…) and the
+ * set of messages whose schedule is open now. A full answer is assembled from JSON fragments
+ * serialised once per message version; only the visitor's state and delivery IDs are new.
+ */
+export class DeliveryService {
+  private readonly generations = new Map<string, number>();
+  private readonly schedules = new WeakMap<WorkspaceCatalogue, { until: number; key: string }>();
+  private readonly nonce = randomBytes(4).toString('base64url');
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: Store,
+    readonly catalogue: MessageCatalogue,
+    bus: ChangeBus,
+    private readonly maxVisitors = 200_000,
+  ) {
+    this.unsubscribe = bus.subscribe((change) => {
+      if (change.kind === 'visitor') {
+        const key = `${change.workspaceId}|${change.visitor}`;
+        this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+      }
+    });
+  }
+
+  /** The ETag of the visitor's current answer, when it can be known without the database. */
+  currentEtag(catalogue: WorkspaceCatalogue, visitor: Visitor, options: DeliveryOptions) {
+    const generation = this.generations.get(`${catalogue.workspace.id}|${visitor.key}`);
+    return generation === undefined
+      ? undefined
+      : this.etag(catalogue, visitor, options, generation);
+  }
+
+  /** The visitor's answer as JSON text, and its ETag. */
+  async deliver(
+    catalogue: WorkspaceCatalogue,
+    visitor: Visitor,
+    options: DeliveryOptions,
+  ): Promise<{ json: string; etag: string; count: number }> {
+    const now = options.now ?? Date.now();
+    const { workspace } = catalogue;
+    const generation = this.generation(`${workspace.id}|${visitor.key}`);
+    const etag = this.etag(catalogue, visitor, options, generation, now);
+    const head = `{"identified":${visitor.identified},"pollInterval":${POLL_INTERVAL},"messages":[`;
+    if (!workspace.inApp.enabled) return { json: `${head}]}`, etag, count: 0 };
+
+    const candidates = this.candidates(catalogue, visitor, options, now);
+    const [states, queue] = await Promise.all([
+      candidates.length > 0
+        ? this.store.messageStates.statesOf(workspace.id, visitor.key)
+        : new Map<string, VisitorMessageState>(),
+      this.store.messageStates.queueOf(workspace.id, visitor.key, now),
+    ]);
+    const chosen: Chosen[] = [];
+    for (const prepared of candidates) {
+      const state = states.get(prepared.message.id) ?? NEVER_SEEN;
+      // Cooldowns are the SDK's to apply: it knows when the visitor last saw the message.
+      const frequency = { ...prepared.message.frequency, cooldownSeconds: 0 };
+      if (frequencyAllows(frequency, state, now)) {
+        chosen.push({ prepared, state, priority: prepared.message.priority });
+      }
+    }
+    for (const entry of queue) {
+      const message = await this.store.messages.get(workspace.id, entry.messageId);
+      if (message) {
+        const prepared = this.catalogue.prepare(message);
+        chosen.push({ prepared, state: NEVER_SEEN, queueId: entry.id, priority: 0 });
+      }
+    }
+    chosen.sort((a, b) =>
+      byPriority(
+        { id: a.prepared.message.id, priority: a.priority, launchedAt: a.prepared.launchedAt },
+        { id: b.prepared.message.id, priority: b.priority, launchedAt: b.prepared.launchedAt },
+      ),
+    );
+    const scope = chosen.some((c) => c.prepared.personalised || c.queueId)
+      ? await this.liquidScope(workspace.id, visitor)
+      : undefined;
+    const proof = visitorProof(workspace.secretKey, visitor.key);
+    const parts = chosen.map((c) => this.serialise(c, proof, scope));
+    return { json: `${head}${parts.join(',')}]}`, etag, count: parts.length };
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+
+  private candidates(
+    catalogue: WorkspaceCatalogue,
+    visitor: Visitor,
+    options: DeliveryOptions,
+    now: number,
+  ): PreparedMessage[] {
+    const anonymousAllowed = catalogue.workspace.inApp.anonymous && options.anonymousInApp;
+    return catalogue.messages.filter(
+      (m) =>
+        audienceAllows(m.message.audience.type, visitor.identified) &&
+        (m.message.audience.type !== 'anonymous' || anonymousAllowed) &&
+        scheduleAllows(m.startAt, m.endAt, now),
+    );
+  }
+
+  /** One message of the answer as JSON; shared parts come serialised from the catalogue. */
+  private serialise(chosen: Chosen, proof: string, scope: LiquidScope | undefined): string {
+    const { prepared, state, queueId } = chosen;
+    const { message } = prepared;
+    const deliveryId = deliveryIdFor(proof, {
+      messageId: message.id,
+      version: message.version,
+      ...(queueId ? { queueId } : {}),
+    });
+    if (!queueId && !prepared.personalised) {
+      return `${prepared.fragment},"deliveryId":${JSON.stringify(deliveryId)},"state":${JSON.stringify(state)}}`;
+    }
+    const test = queueId !== undefined;
+    const delivered: DeliveredMessage = {
+      id: message.id,
+      version: message.version,
+      deliveryId,
+      priority: test ? 0 : message.priority,
+      launchedAt: prepared.launchedAt,
+      audience: message.audience.type,
+      test,
+      pageRules: test ? { include: [], exclude: [] } : prepared.pageRules,
+      frequency: test ? { maxViews: 1, cooldownSeconds: 0 } : message.frequency,
+      state,
+      endAt: test ? null : prepared.endAt,
+      display: message.display,
+      steps: prepared.steps.map((step) => ({
+        name: step.name,
+        html: step.template ? renderTemplate(step.template, scope ?? { customer: {} }) : step.html,
+        ...(step.display ? { display: step.display } : {}),
+      })),
+    };
+    return JSON.stringify(delivered);
+  }
+
+  private async liquidScope(workspaceId: string, visitor: Visitor): Promise<LiquidScope> {
+    if (!visitor.userId) return { customer: {} };
+    const person = await this.store.people.traitsOf(workspaceId, visitor.userId);
+    return {
+      customer: {
+        ...person?.traits,
+        id: person?.userId ?? visitor.userId,
+        email: person?.email ?? undefined,
+      },
+    };
+  }
+
+  private generation(key: string): number {
+    let generation = this.generations.get(key);
+    if (generation === undefined) {
+      if (this.generations.size >= this.maxVisitors) this.generations.clear();
+      generation = 0;
+      this.generations.set(key, generation);
+    }
+    return generation;
+  }
+
+  private etag(
+    catalogue: WorkspaceCatalogue,
+    visitor: Visitor,
+    options: DeliveryOptions,
+    generation: number,
+    now = options.now ?? Date.now(),
+  ): string {
+    const flags = options.anonymousInApp ? 'a' : 'n';
+    const schedule = this.scheduleKey(catalogue, now);
+    return `"${this.nonce}.${catalogue.version}.${schedule}.${fnv1a(visitor.key)}.${generation}${flags}"`;
+  }
+
+  /**
+   * Which messages' schedules are open now, as a short key that stays valid until the next
+   * startAt or endAt of the catalogue: computed once per boundary, not once per poll.
+   */
+  private scheduleKey(catalogue: WorkspaceCatalogue, now: number): string {
+    const cached = this.schedules.get(catalogue);
+    if (cached && now < cached.until) return cached.key;
+    let until = Infinity;
+    const open: string[] = [];
+    for (const m of catalogue.messages) {
+      if (scheduleAllows(m.startAt, m.endAt, now)) open.push(m.message.id);
+      for (const boundary of [m.startAt, m.endAt]) {
+        if (boundary !== null && boundary > now && boundary < until) until = boundary;
+      }
+    }
+    const key = createHash('sha1').update(open.join(',')).digest('base64url').slice(0, 10);
+    this.schedules.set(catalogue, { until, key });
+    return key;
+  }
+}
+
+/** A fast, non-cryptographic hash: it only tells one visitor's ETags from another's. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+interface Chosen {
+  prepared: PreparedMessage;
+  state: VisitorMessageState;
+  priority: number;
+  queueId?: string;
+}

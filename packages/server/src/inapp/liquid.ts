@@ -1,0 +1,37 @@
+import { Liquid, type Template } from 'liquidjs';
+
+/**
+ * Liquid personalisation of message HTML (`{{customer.first_name | default: "there"}}`).
+ * Every output is HTML-escaped, so a trait holding markup shows as text; unknown variables render
+ * empty; templates are parsed once per message version and rendered per person.
+ */
+const engine = new Liquid({
+  outputEscape: 'escape',
+  strictVariables: false,
+  strictFilters: true,
+  ownPropertyOnly: true,
+  // Bounds a template's cost: a message renders on every delivery.
+  renderLimit: 50,
+  memoryLimit: 1e6,
+  parseLimit: 1e6,
+});
+
+/** Whether the HTML uses Liquid at all; plain HTML is sent as is, with no rendering. */
+export function usesLiquid(html: string): boolean {
+  return /\{\{|\{%/.test(html);
+}
+
+/** Parses a template, or throws with liquidjs's message (line and column included). */
+export function parseTemplate(html: string): Template[] {
+  return engine.parse(html);
+}
+
+/** What a template can use: `customer` (traits plus id and email) and, for triggers, `event`. */
+export interface LiquidScope {
+  customer: Record<string, unknown>;
+  event?: Record<string, unknown>;
+}
+
+export function renderTemplate(template: Template[], scope: LiquidScope): string {
+  return engine.renderSync(template, scope) as string;
+}

@@ -1,0 +1,98 @@
+import type { ServerResponse } from 'node:http';
+import type { ChangeBus } from './bus.js';
+import { STREAM_POLL_INTERVAL } from './delivery.js';
+
+/**
+ * Live pushes to open pages over Server-Sent Events. A connection costs one socket and a few
+ * hundred bytes here: it carries only short `refresh` hints, after which the SDK fetches its
+ * messages (an ETag round trip). A launch or an edit hints every page of the workspace; a change
+ * to one visitor (a test send, a dismissal in another tab) hints only that visitor's pages.
+ *
+ * @example
+ * hub.open(reply.raw, workspaceId, visitor.key); // after reply.hijack()
+ */
+export class StreamHub {
+  /** workspace → visitor → open responses. */
+  private readonly streams = new Map<string, Map<string, Set<ServerResponse>>>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+  private count = 0;
+
+  constructor(
+    bus: ChangeBus,
+    private readonly heartbeatMs = 25_000,
+  ) {
+    this.unsubscribe = bus.subscribe((change) => {
+      const visitors = this.streams.get(change.workspaceId);
+      if (!visitors) return;
+      if (change.kind === 'visitor') {
+        const responses = visitors.get(change.visitor);
+        if (responses) for (const res of responses) send(res, 'refresh', '{}');
+      } else {
+        for (const responses of visitors.values()) {
+          for (const res of responses) send(res, 'refresh', '{}');
+        }
+      }
+    });
+    // Comments keep proxies and load balancers from closing an idle stream.
+    this.heartbeat = setInterval(() => this.broadcast(': heartbeat\n\n'), this.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  /** Open streams on this node. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Takes over a raw response as an event stream until the client goes away. */
+  open(res: ServerResponse, workspaceId: string, visitor: string): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+      'access-control-allow-origin': '*',
+    });
+    res.write(`retry: 3000\n`);
+    send(res, 'hello', JSON.stringify({ pollInterval: STREAM_POLL_INTERVAL }));
+
+    let visitors = this.streams.get(workspaceId);
+    if (!visitors) this.streams.set(workspaceId, (visitors = new Map()));
+    let responses = visitors.get(visitor);
+    if (!responses) visitors.set(visitor, (responses = new Set()));
+    responses.add(res);
+    this.count += 1;
+
+    res.on('close', () => {
+      responses.delete(res);
+      this.count -= 1;
+      if (responses.size === 0) visitors.delete(visitor);
+      if (visitors.size === 0) this.streams.delete(workspaceId);
+    });
+  }
+
+  /** Tells every open page to reconnect (to another node) and ends the streams. */
+  close(): void {
+    this.unsubscribe();
+    clearInterval(this.heartbeat);
+    for (const visitors of this.streams.values()) {
+      for (const responses of visitors.values()) {
+        for (const res of responses) {
+          send(res, 'reconnect', '{}');
+          res.end();
+        }
+      }
+    }
+    this.streams.clear();
+  }
+
+  private broadcast(chunk: string): void {
+    for (const visitors of this.streams.values()) {
+      for (const responses of visitors.values()) for (const res of responses) res.write(chunk);
+    }
+  }
+}
+
+function send(res: ServerResponse, event: string, data: string): void {
+  res.write(`event: ${event}\ndata: ${data}\n\n`);
+}

@@ -1,0 +1,116 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { DialectName } from './dialect.js';
+import { identityEffect } from './identity.js';
+import type { IngestBatch, IngestEffect } from './ingest-effect.js';
+import type { NewEvent, Schema } from './schema.js';
+
+/** Events of one workspace, submitted together (one request, or a run of logged requests). */
+export interface EventSubmission {
+  workspaceId: string;
+  events: Array<Omit<NewEvent, 'workspace_id'>>;
+}
+
+/** Rows per INSERT: well under both dialects' bound-parameter limits (16 columns a row). */
+const INSERT_CHUNK = 500;
+
+const COLUMNS = [
+  'workspace_id',
+  'message_id',
+  'type',
+  'name',
+  'user_id',
+  'anonymous_id',
+  'group_id',
+  'previous_id',
+  'properties',
+  'traits',
+  'context',
+  'integrations',
+  'timestamp',
+  'original_timestamp',
+  'sent_at',
+  'received_at',
+] as const satisfies ReadonlyArray<keyof NewEvent>;
+
+/**
+ * The one path by which events enter the database, whoever submits them (the in-app intake
+ * through EventWriter, the tracking API through the ingest processor): store each event at most
+ * once per messageId, then apply what follows from the new ones (identities first, then the
+ * effects added) in the caller's transaction.
+ */
+export class EventPipeline {
+  private readonly effects: IngestEffect[] = [identityEffect];
+  /** INSERT statements by row count: building one through Kysely costs more than running it. */
+  private readonly insertSql = new Map<number, string>();
+
+  constructor(private readonly dialect: DialectName) {}
+
+  /** Adds an effect that runs, after those already added, on every submission's new events. */
+  addEffect(effect: IngestEffect): void {
+    this.effects.push(effect);
+  }
+
+  /**
+   * Stores `submission`'s events and applies every effect to those that were new, inside `trx`.
+   * `afterCommit` collects what must happen once the transaction has committed.
+   */
+  async apply(
+    trx: Kysely<Schema>,
+    submission: EventSubmission,
+    afterCommit: (fn: () => void) => void,
+  ): Promise<void> {
+    const batch = await this.insert(trx, submission);
+    batch.afterCommit = afterCommit;
+    for (const effect of this.effects) await effect.apply(batch);
+  }
+
+  private async insert(
+    trx: Kysely<Schema>,
+    { workspaceId, events }: EventSubmission,
+  ): Promise<IngestBatch> {
+    // A messageId seen twice in one submission is stored once, like a repeat across requests.
+    const unique = new Map<string, NewEvent>();
+    for (const event of events) {
+      if (!unique.has(event.message_id)) {
+        unique.set(event.message_id, { ...event, workspace_id: workspaceId });
+      }
+    }
+    const rows = [...unique.values()];
+    const inserted = new Set<string>();
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      const parameters: unknown[] = [];
+      for (const row of chunk) {
+        for (const column of COLUMNS) parameters.push(row[column] ?? null);
+      }
+      const result = await trx.executeQuery<{ message_id: string }>(
+        CompiledQuery.raw(this.insertStatement(chunk.length), parameters),
+      );
+      for (const row of result.rows) inserted.add(row.message_id);
+    }
+
+    return {
+      trx,
+      workspaceId,
+      events: rows.filter((row) => inserted.has(row.message_id)),
+      links: [],
+      afterCommit: () => {},
+    };
+  }
+
+  /** `INSERT … ON CONFLICT DO NOTHING RETURNING message_id` for `count` rows, in this dialect. */
+  private insertStatement(count: number): string {
+    let text = this.insertSql.get(count);
+    if (text) return text;
+    let n = 0;
+    const placeholder = this.dialect === 'postgres' ? () => `$${++n}` : () => '?';
+    const tuple = () => `(${COLUMNS.map(placeholder).join(', ')})`;
+    text =
+      `insert into "events" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ` +
+      `${Array.from({ length: count }, tuple).join(', ')} ` +
+      'on conflict ("workspace_id", "message_id") do nothing returning "message_id"';
+    if (this.insertSql.size > 600) this.insertSql.clear();
+    this.insertSql.set(count, text);
+    return text;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * An upper bound, in bytes, of the UTF-8 JSON text of `value` (as JSON.stringify writes it),
+ * computed without writing it. A string costs at most 6 bytes per UTF-16 unit (`\u001f`), a
+ * number at most 26 characters. Stops counting once past `limit`, so a huge value costs little.
+ *
+ * It lets the ack path refuse nothing wrongly and stringify almost nothing: only a call whose
+ * bound passes the 32 KB limit is measured exactly.
+ */
+export function jsonBytesBound(value: unknown, limit: number): number {
+  switch (typeof value) {
+    case 'string':
+      return 2 + 6 * value.length;
+    case 'number':
+      return 26;
+    case 'boolean':
+      return 5;
+    case 'undefined':
+      return 0;
+    case 'object': {
+      if (value === null) return 4;
+      let total = 2;
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          total += 1 + jsonBytesBound(item, limit - total);
+          if (total > limit) return total;
+        }
+        return total;
+      }
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        total += 4 + 6 * key.length + jsonBytesBound((value as Record<string, unknown>)[key], limit - total);
+        if (total > limit) return total;
+      }
+      return total;
+    }
+    default:
+      // JSON.parse yields nothing else; anything else is not JSON and gets no bound.
+      return Number.POSITIVE_INFINITY;
+  }
+}
