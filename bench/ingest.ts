@@ -21,6 +21,7 @@ import pg from 'pg';
 import { BatchFactory, EVENTS_PER_BATCH, newRunTag } from './support/events.js';
 import { drive, Ledger, type LoadResult } from './support/load.js';
 import { Cleanup, startServer, stopProcess } from './support/processes.js';
+import { type IngestSnapshot, snapshotPostgres, snapshotSqlite } from './support/progress.js';
 import { summarizeProfiles } from './support/profile.js';
 import {
   checkDurability,
@@ -59,6 +60,18 @@ interface TargetResult {
   durability?: DurabilityReport;
   /** Exit code of the server after SIGTERM (0 = it shut down cleanly). */
   exitCode?: number | null;
+  /** Herald only: how its ingest processor kept up (the ack path answers before processing). */
+  processing?: ProcessingReport;
+}
+
+interface ProcessingReport {
+  /** Snapshots at the start and the end of the measured run. */
+  start: IngestSnapshot;
+  end: IngestSnapshot;
+  /** Seconds from SIGTERM to exit (Herald drains its ingest log for up to 10 s). */
+  shutdownSeconds: number;
+  /** Events applied after the measured run ended (until exit). */
+  drainedEvents: number;
 }
 
 async function main(): Promise<number> {
@@ -137,18 +150,41 @@ async function runHerald(
   const factory = new BatchFactory(writeKey, runTag);
 
   const ledger = new Ledger();
-  const load = await warmUpAndMeasure(name, server.url, factory, server.child.pid, ledger);
+  const snapshot = () =>
+    databaseUrl ? snapshotPostgres(databaseUrl) : snapshotSqlite(join(dataDir, 'herald.db'));
+  let start: IngestSnapshot | undefined;
+  const load = await warmUpAndMeasure(
+    name,
+    server.url,
+    factory,
+    server.child.pid,
+    ledger,
+    async () => {
+      start = await snapshot();
+    },
+  );
+  const end = await snapshot();
 
-  // SIGTERM lets Herald finish in-flight requests and commit its queue before the count.
+  // SIGTERM lets Herald finish in-flight requests, commit its queue and drain its ingest log
+  // (for a while) before the count; what it leaves in the log is counted too.
   process.stdout.write(`  stopping ${name} with SIGTERM and counting stored events…\n`);
+  const stopping = Date.now();
   const exitCode = await stopProcess(server.child, 30_000);
+  const shutdownSeconds = (Date.now() - stopping) / 1000;
+  const after = await snapshot();
   if (exitCode !== 0)
     process.stderr.write(`${name} exited with ${exitCode}:\n${server.output()}\n`);
   const stored = databaseUrl
     ? await storedInPostgres(databaseUrl, runTag)
     : storedInSqlite(join(dataDir, 'herald.db'), runTag);
   if (settings.cpuProfile) summarizeProfiles(profileDir, name, server.child.pid);
-  return { name, load, durability: checkDurability(ledger, stored), exitCode };
+  return {
+    name,
+    load,
+    durability: checkDurability(ledger, stored),
+    exitCode,
+    processing: { start: start!, end, shutdownSeconds, drainedEvents: after.events - end.events },
+  };
 }
 
 /**
@@ -161,10 +197,12 @@ async function warmUpAndMeasure(
   factory: BatchFactory,
   serverPid: number | undefined,
   ledger = new Ledger(),
+  beforeMeasure: () => Promise<void> = async () => {},
 ): Promise<LoadResult> {
   const common = { url, factory, ledger, connections: settings.connections, serverPid };
   process.stdout.write(`${name}: warming up for ${settings.warmup} s… `);
   await drive({ ...common, durationSeconds: settings.warmup });
+  await beforeMeasure();
   process.stdout.write(`measuring for ${settings.duration} s… `);
   const load = await drive({ ...common, durationSeconds: settings.duration });
   process.stdout.write(`${Math.round(load.requestsPerSecond)} requests/s\n`);
@@ -221,7 +259,26 @@ function report(results: TargetResult[]): number {
   }
 
   process.stdout.write(
-    '\nDurability (events counted after SIGTERM; the SQLite file opened read-only):\n',
+    '\nProcessing (Herald acknowledges once a request is in its ingest log; its processor applies\n' +
+      'the log to events after): applied events/s during the measured run, the log at its end.\n',
+  );
+  for (const { name, load, processing } of results) {
+    if (!processing) continue;
+    const { start, end } = processing;
+    const seconds = (end.at - start.at) / 1000;
+    const applied = (end.events - start.events) / seconds;
+    process.stdout.write(
+      `  ${name}: acknowledged ${load.eventsPerSecond.toFixed(0)} events/s, applied ` +
+        `${applied.toFixed(0)} events/s (${(applied / load.eventsPerSecond).toFixed(2)} of ` +
+        `acknowledged); lag at the end: ${end.logRows} requests, ${end.logEvents} events, oldest ` +
+        `${(end.oldestMs / 1000).toFixed(1)} s. Shutdown took ${processing.shutdownSeconds.toFixed(1)} s ` +
+        `and applied ${processing.drainedEvents} more events.\n`,
+    );
+  }
+
+  process.stdout.write(
+    '\nDurability (events counted after SIGTERM, applied or still in the ingest log; the SQLite\n' +
+      'file opened read-only):\n',
   );
   for (const { name, load, durability, exitCode } of results) {
     const problems = [...(durability?.problems ?? [])];
@@ -231,7 +288,8 @@ function report(results: TargetResult[]): number {
     if (durability) {
       const extra = durability.rows - durability.expectedRows;
       process.stdout.write(
-        `  ${name}: ${durability.rows} rows; 2xx × ${EVENTS_PER_BATCH} = ` +
+        `  ${name}: ${durability.rows} rows (${durability.inLog} still in the ingest log); ` +
+          `2xx × ${EVENTS_PER_BATCH} = ` +
           `${durability.acknowledged} × ${EVENTS_PER_BATCH} = ${durability.expectedRows}` +
           (extra === 0
             ? ' — equal\n'

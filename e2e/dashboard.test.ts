@@ -34,15 +34,19 @@ describeInChromium('dashboard in Chromium', (browser) => {
       if (message.type() !== 'error' && message.type() !== 'warning') return;
       const text = message.text();
       // "Failed to load resource" for a response we asked for: checked separately below.
-      if (/Failed to load resource/.test(text) && seenFailures.includes(message.location().url)) return;
+      if (/Failed to load resource/.test(text) && seenFailures.includes(message.location().url))
+        return;
       problems.push(`${message.type()}: ${text} (${message.location().url})`);
     });
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('response', (response) => {
       if (response.status() < 400) return;
-      const expected = expectedFailures.some((f) => f.url.test(response.url()) && f.status === response.status());
+      const expected = expectedFailures.some(
+        (f) => f.url.test(response.url()) && f.status === response.status(),
+      );
       if (expected) seenFailures.push(response.url());
-      else problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+      else
+        problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
     });
   });
   afterAll(async () => {
@@ -182,7 +186,10 @@ describeInChromium('dashboard in Chromium', (browser) => {
     await dialog.getByText('starts showing to anonymous visitors').waitFor();
     await dialog.getByRole('button', { name: 'Launch' }).click();
     await page.locator('.badge-active').first().waitFor();
-    const launched = await server().admin('GET', `/workspaces/${workspaceId}/messages/${messageId}`);
+    const launched = await server().admin(
+      'GET',
+      `/workspaces/${workspaceId}/messages/${messageId}`,
+    );
     expect(launched.body.status).toBe('active');
     await page.getByRole('link', { name: '← Messages' }).click();
     await page.getByRole('link', { name: 'Spring sale' }).waitFor();
@@ -202,12 +209,30 @@ describeInChromium('dashboard in Chromium', (browser) => {
     const ws = await server().admin('GET', `/workspaces/${workspaceId}`);
     const writeKey = ws.body.writeKey as string;
     const calls: Array<[string, object]> = [
-      ['/v1/page', { anonymousId: 'anon-7f3a', name: 'Pricing', properties: { url: 'https://acme.test/pricing' } }],
-      ['/v1/track', { anonymousId: 'anon-7f3a', event: 'Plan Viewed', properties: { plan: 'pro' } }],
-      ['/v1/identify', { userId: 'user_ada', anonymousId: 'anon-7f3a', traits: { email: 'ada@example.com', name: 'Ada Lovelace', plan: 'pro' } }],
+      [
+        '/v1/page',
+        {
+          anonymousId: 'anon-7f3a',
+          name: 'Pricing',
+          properties: { url: 'https://acme.test/pricing' },
+        },
+      ],
+      [
+        '/v1/track',
+        { anonymousId: 'anon-7f3a', event: 'Plan Viewed', properties: { plan: 'pro' } },
+      ],
+      [
+        '/v1/identify',
+        {
+          userId: 'user_ada',
+          anonymousId: 'anon-7f3a',
+          traits: { email: 'ada@example.com', name: 'Ada Lovelace', plan: 'pro' },
+        },
+      ],
       ['/v1/identify', { userId: 'user_bob', traits: { email: 'bob@example.com', name: 'Bob' } }],
     ];
-    for (const [path, body] of calls) expect((await server().track(writeKey, path, body)).status).toBe(200);
+    for (const [path, body] of calls)
+      expect((await server().track(writeKey, path, body)).status).toBe(200);
 
     await page.getByRole('link', { name: 'People' }).click();
     await page.getByRole('link', { name: 'user_bob' }).waitFor();
@@ -230,7 +255,9 @@ describeInChromium('dashboard in Chromium', (browser) => {
     await dialog.getByLabel('Type user_ada to confirm').fill('user_ada');
     await dialog.getByRole('button', { name: 'Delete for good' }).click();
     await page.getByRole('heading', { name: 'People' }).waitFor();
-    expect((await server().admin('GET', `/workspaces/${workspaceId}/people/user_ada`)).status).toBe(404);
+    expect((await server().admin('GET', `/workspaces/${workspaceId}/people/user_ada`)).status).toBe(
+      404,
+    );
   });
 
   it('logged no console errors and no unexpected failed requests', () => {

@@ -5,12 +5,35 @@ import { is2xx, type Ledger } from './load.js';
 
 /** The events table as the durability check sees it: rows per request number. */
 export interface StoredEvents {
+  /** Events applied plus calls still waiting in the ingest log. */
   total: number;
   perRequest: Map<number, number>;
+  /** Of `total`, the calls still in the ingest log (acknowledged, durable, not processed yet). */
+  inLog: number;
 }
 
 /**
- * Reads the stored events of run `runTag` from Herald's SQLite file, opened read-only once the
+ * Adds the calls of requests still in the ingest log to `perRequest`: they are acknowledged and
+ * durable, and the next start processes them. Bodies are the requests as received.
+ */
+function countLogged(bodies: string[], runTag: string, perRequest: Map<number, number>): number {
+  const prefix = `ajs-next-${runTag}-`;
+  let calls = 0;
+  for (const text of bodies) {
+    const body = JSON.parse(text) as { batch?: Array<{ messageId?: string }> };
+    for (const call of body.batch ?? []) {
+      calls++;
+      const id = call.messageId ?? '';
+      if (!id.startsWith(prefix)) continue;
+      const requestNo = Number(id.slice(prefix.length).split('-')[0]);
+      perRequest.set(requestNo, (perRequest.get(requestNo) ?? 0) + 1);
+    }
+  }
+  return calls;
+}
+
+/**
+ * Reads the stored events of run `runTag` (applied, or waiting in the ingest log) from Herald's SQLite file, opened read-only once the
  * server has exited. Rows are grouped by the request number inside their messageId
  * (`ajs-next-<runTag>-<requestNo>-<i>`) in SQL, so that millions of rows need not cross into JS.
  */
@@ -27,7 +50,12 @@ export function storedInSqlite(file: string, runTag: string): StoredEvents {
            FROM events WHERE substr(message_id, 1, ?) = ? GROUP BY req`,
       )
       .all(start, start, prefix.length, prefix) as Array<{ req: number; n: number }>;
-    return { total, perRequest: new Map(rows.map((r) => [r.req, r.n])) };
+    const perRequest = new Map(rows.map((r) => [r.req, r.n]));
+    const bodies = (db.prepare('SELECT body FROM ingest_log').all() as Array<{ body: string }>).map(
+      (r) => r.body,
+    );
+    const inLog = countLogged(bodies, runTag, perRequest);
+    return { total: total + inLog, perRequest, inLog };
   } finally {
     db.close();
   }
@@ -45,10 +73,14 @@ export async function storedInPostgres(databaseUrl: string, runTag: string): Pro
          FROM events WHERE starts_with(message_id, $1) GROUP BY req`,
       [prefix],
     );
-    return {
-      total: Number(total.rows[0]?.n ?? 0),
-      perRequest: new Map(rows.rows.map((r) => [Number(r.req), Number(r.n)])),
-    };
+    const perRequest = new Map(rows.rows.map((r) => [Number(r.req), Number(r.n)]));
+    const logged = await client.query<{ body: string }>('SELECT body FROM ingest_log');
+    const inLog = countLogged(
+      logged.rows.map((r) => r.body),
+      runTag,
+      perRequest,
+    );
+    return { total: Number(total.rows[0]?.n ?? 0) + inLog, perRequest, inLog };
   } finally {
     await client.end();
   }
@@ -56,6 +88,8 @@ export async function storedInPostgres(databaseUrl: string, runTag: string): Pro
 
 export interface DurabilityReport {
   rows: number;
+  /** Of `rows`, calls still in the ingest log after shutdown. */
+  inLog: number;
   acknowledged: number;
   /** acknowledged × events per batch: what the literal check expects. */
   expectedRows: number;
@@ -105,6 +139,7 @@ export function checkDurability(ledger: Ledger, stored: StoredEvents): Durabilit
   if (unknown !== 0) problems.push(`${unknown} row(s) belong to no request of this run`);
   return {
     rows: stored.total,
+    inLog: stored.inLog,
     acknowledged,
     expectedRows: acknowledged * EVENTS_PER_BATCH,
     committedUnanswered,

@@ -26,7 +26,10 @@ export function ensureDashboardBuilt(): void {
   } catch {
     // Not built yet.
   }
-  const source = Math.max(newest(join(dashboard, 'src')), statSync(join(dashboard, 'index.html')).mtimeMs);
+  const source = Math.max(
+    newest(join(dashboard, 'src')),
+    statSync(join(dashboard, 'index.html')).mtimeMs,
+  );
   if (built >= source) return;
   const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {

@@ -3,12 +3,13 @@ import { adminRoutes } from './admin/index.js';
 import { WriteKeyResolver } from './auth/write-key.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { installBodyParsers } from './http/body-parsers.js';
-import { installErrorHandler } from './http/error-handler.js';
+import { answerClientError, answerFrameworkError, installErrorHandler } from './http/error-handler.js';
 import { type ChangeBus, LocalBus } from './inapp/bus.js';
 import { createInApp } from './inapp/index.js';
 import { inAppRoutes } from './inapp/routes.js';
 import { sdkRoutes } from './sdk/routes.js';
 import type { Store } from './store/index.js';
+import { IngestProcessor } from './tracking/processor.js';
 import { RateLimiter } from './tracking/rate-limit.js';
 import { trackingRoutes } from './tracking/routes.js';
 
@@ -20,6 +21,11 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Carries changes between nodes (Redis); in-process by default. */
   bus?: ChangeBus;
+  /**
+   * On close, how long the ingest processor keeps draining the log before it stops; what is left
+   * stays in the log for the next start. Default 10 s.
+   */
+  shutdownDrainMs?: number;
 }
 
 /**
@@ -39,6 +45,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The errors the catalogue names are what clients see, Fastify's own included.
     return503OnClosing: true,
     routerOptions: { maxParamLength: 1024 },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   installErrorHandler(app);
   installBodyParsers(app);
@@ -52,6 +60,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     inApp.close();
     done();
   });
+  // After createInApp: its effects join the pipeline the processor applies.
+  const ingest = new IngestProcessor(store, { logger: app.log });
+  ingest.start();
+  // onClose runs once in-flight requests are answered, so every acknowledged append is in.
+  app.addHook('onClose', async () => {
+    await ingest.stop({ drainMs: options.shutdownDrainMs ?? 10_000 });
+  });
+  app.decorate('ingest', ingest);
   const writeKeys = new WriteKeyResolver(store.workspaces);
   const limiter = new RateLimiter(options.ingestRateLimit ?? 5000);
 
@@ -70,10 +86,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     store,
     masterKey: options.masterKey,
     inApp,
+    ingest,
   });
   await app.register(sdkRoutes);
   await app.register(dashboardRoutes);
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The ingest processor: settled() for read-your-writes, lag() for metrics. */
+    ingest: IngestProcessor;
+  }
 }
 
 /**

@@ -27,6 +27,9 @@ export const ERROR_CATALOGUE = {
   not_found: { status: 404, message: 'Not found' },
   route_not_found: { status: 404, message: 'No such route' },
   method_not_allowed: { status: 405, message: 'Method not allowed' },
+  uri_too_long: { status: 414, message: 'A part of the URL is too long' },
+  request_timeout: { status: 408, message: 'The request took too long to arrive' },
+  headers_too_large: { status: 431, message: 'The URL or the headers are too large' },
   conflict: { status: 409, message: 'The request conflicts with the current state' },
   message_live: {
     status: 409,

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../test-support/databases.js';
 import { messageBody } from '../test-support/inapp.js';
-import { type TestWorkspace, useTestServer } from '../test-support/server.js';
+import { TEST_MASTER_KEY, type TestWorkspace, useTestServer } from '../test-support/server.js';
 
 describeEachDialect('admin API: messages', (dialect) => {
   const server = useTestServer(dialect);
@@ -134,6 +134,16 @@ describeEachDialect('admin API: messages', (dialect) => {
     expect(again.body.error.code).toBe('invalid_transition');
     expect((await server().admin('DELETE', path(`/${id}`))).status).toBe(200);
     expect((await server().admin('GET', path(`/${id}`))).status).toBe(404);
+  });
+
+  it('takes a lifecycle call with a JSON content type and no body', async () => {
+    const { body } = await server().admin('POST', path(), messageBody());
+    const response = await fetch(`${server().url}/api/v1${path(`/${body.id}/launch`)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_MASTER_KEY}`, 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).status).toBe('active');
   });
 
   it('edits a draft in place; a live message only explicitly, as a new version', async () => {

@@ -6,6 +6,7 @@ import { parseDefinition } from '../inapp/definition.js';
 import type { Store } from '../store/index.js';
 import type { Transition } from '../store/messages.js';
 import type { Interval } from '../store/metrics.js';
+import type { ReadYourWrites } from '../tracking/processor.js';
 import { findWorkspace } from './workspaces.js';
 
 type Params = { ws: string; id: string };
@@ -19,10 +20,11 @@ const TEST_TTL_MS = 24 * 3_600_000;
  * pause, archive), a test send to one person, and the figures. Every change is announced on the
  * bus, so open pages on every node learn of a launch at once.
  */
-export const messageRoutes: FastifyPluginAsync<{ store: Store; inApp: InApp }> = async (
-  app,
-  { store, inApp },
-) => {
+export const messageRoutes: FastifyPluginAsync<{
+  store: Store;
+  inApp: InApp;
+  ingest: ReadYourWrites;
+}> = async (app, { store, inApp, ingest }) => {
   const changed = (workspaceId: string) => inApp.bus.publish({ kind: 'messages', workspaceId });
 
   app.post<{ Params: { ws: string } }>('/workspaces/:ws/messages', async (request, reply) => {
@@ -98,6 +100,8 @@ export const messageRoutes: FastifyPluginAsync<{ store: Store; inApp: InApp }> =
     if (message.status === 'archived') {
       throw new HeraldError('invalid_transition', 'An archived message cannot be sent');
     }
+    // The person is found by userId or email, from ingested calls: see every one acknowledged.
+    await ingest.settled();
     const target = await testTarget(store, ws, object(request.body));
     const entry = await store.messageStates.enqueue(ws, id, target.visitor, 'test', TEST_TTL_MS);
     inApp.bus.publish({ kind: 'visitor', workspaceId: ws, visitor: target.visitor });
@@ -113,6 +117,8 @@ export const messageRoutes: FastifyPluginAsync<{ store: Store; inApp: InApp }> =
     '/workspaces/:ws/messages/:id/metrics',
     async (request) => {
       const { ws, id } = request.params;
+      // Conversions follow from ingested calls: count every one acknowledged before this read.
+      await ingest.settled();
       await findWorkspace(store, ws);
       const message = await store.messages.require(ws, id);
       const now = Date.now();

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Store } from '../store/index.js';
 import { searchPeople } from '../store/people-search.js';
+import type { ReadYourWrites } from '../tracking/processor.js';
 import { findWorkspace, workspaceParams } from './workspaces.js';
 
 interface SearchQuery {
@@ -13,7 +14,10 @@ interface SearchQuery {
  * case), or who have `q` as an anonymous ID; without `q`, the people seen most recently.
  * Answers `{data: [{userId, email, traits, lastSeenAt}]}`, most recently seen first.
  */
-export const peopleSearchRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const peopleSearchRoutes: FastifyPluginAsync<{
+  store: Store;
+  ingest: ReadYourWrites;
+}> = async (app, { store, ingest }) => {
   app.get<{ Params: { ws: string }; Querystring: SearchQuery }>(
     '/workspaces/:ws/people',
     {
@@ -32,6 +36,8 @@ export const peopleSearchRoutes: FastifyPluginAsync<{ store: Store }> = async (a
     },
     async (request) => {
       const { ws } = request.params;
+      // People come from ingested calls: see every one acknowledged before this search.
+      await ingest.settled();
       await findWorkspace(store, ws);
       const people = await searchPeople(
         store.database.db,

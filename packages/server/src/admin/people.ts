@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { HeraldError, invalid } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { decodeCursor, type Person, type Subject } from '../store/people.js';
+import type { ReadYourWrites } from '../tracking/processor.js';
 import { findWorkspace } from './workspaces.js';
 
 const idParam = { type: 'string', minLength: 1, maxLength: 1024 } as const;
@@ -24,7 +25,16 @@ interface ActivityQuery {
  * People and their activity: `/workspaces/:ws/people/:userId` for a person (by any of their
  * userIds), `/workspaces/:ws/anonymous/:anonymousId` for an anonymous visitor.
  */
-export const peopleRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const peopleRoutes: FastifyPluginAsync<{ store: Store; ingest: ReadYourWrites }> = async (
+  app,
+  { store, ingest },
+) => {
+  // Every route here reads (or erases) what ingestion wrote: first let this node's acknowledged
+  // events land, so a call tracked then read is seen, and an erased person is not revived.
+  app.addHook('preHandler', async () => {
+    await ingest.settled();
+  });
+
   const personParams = {
     type: 'object',
     required: ['ws', 'userId'],

@@ -13,11 +13,16 @@ declare module 'fastify' {
  * `__proto__` and `constructor.prototype` poisoning).
  */
 export function installBodyParsers(app: FastifyInstance): void {
-  app.addContentTypeParser(
-    'text/plain',
-    { parseAs: 'string' },
-    app.getDefaultJsonParser('error', 'error'),
-  );
+  const parse = app.getDefaultJsonParser('error', 'error');
+  // An empty body is no body: `POST …/launch` from a client that always sends a JSON
+  // content type must not fail for want of `{}`.
+  const lenient = (
+    request: FastifyRequest,
+    body: string | Buffer,
+    done: (error: Error | null, value?: unknown) => void,
+  ) => (body.length === 0 ? done(null, undefined) : parse(request, body as string, done));
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, lenient);
 }
 
 /**
@@ -30,11 +35,11 @@ export function keepRawJsonBodies(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   const keeping = (
     request: FastifyRequest,
-    body: string | Buffer,
+    body: string,
     done: (error: Error | null, value?: unknown) => void,
   ) => {
     parse(request, body, (error, value) => {
-      if (!error) request.rawBody = typeof body === 'string' ? body : body.toString('utf8');
+      if (!error) request.rawBody = body;
       done(error, value);
     });
   };

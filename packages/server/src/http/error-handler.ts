@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES as HTTP_STATUS } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CATALOGUE, type ErrorCode, HeraldError } from '../errors.js';
 
 /**
@@ -13,6 +15,19 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (herald.retryAfter !== undefined) reply.header('retry-after', String(herald.retryAfter));
     return reply.status(herald.statusCode).send(herald.toBody());
   });
+  // Plugins answer some errors themselves (@fastify/cors: a malformed preflight is a text/plain
+  // 400); those too reach the client in the catalogue's shape.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode < 400) return payload;
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
+    const message = typeof payload === 'string' && payload.length < 200 ? payload : undefined;
+    let error = toHeraldError({ statusCode: reply.statusCode, message });
+    if (reply.statusCode < 500 && error.statusCode >= 500) {
+      error = new HeraldError('validation_failed', message);
+    }
+    reply.type('application/json; charset=utf-8');
+    return JSON.stringify(error.toBody());
+  });
   app.setNotFoundHandler((request, reply) => {
     const error = new HeraldError(
       'route_not_found',
@@ -20,6 +35,48 @@ export function installErrorHandler(app: FastifyInstance): void {
     );
     return reply.status(error.statusCode).send(error.toBody());
   });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised before routing (a URL that is not valid
+ * percent-encoding, `FST_ERR_BAD_URL`) bypass the error handler; answer them in the catalogue's
+ * shape too.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const herald = toHeraldError(error);
+  void reply.status(herald.statusCode).send(herald.toBody());
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refuses (headers or URL beyond
+ * 16 KB, a malformed request line, a timeout) never reaches Fastify's routing; it is answered
+ * here, on the raw socket, in the catalogue's shape, and the connection closed.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'headers_too_large'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'request_timeout'
+        : 'validation_failed';
+  const herald = new HeraldError(
+    code,
+    code === 'validation_failed' ? 'The request is not valid HTTP' : undefined,
+  );
+  const body = JSON.stringify(herald.toBody());
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${herald.statusCode} ${HTTP_STATUS[herald.statusCode]}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -37,6 +94,7 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
+  414: 'uri_too_long',
   413: 'body_too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',

@@ -112,7 +112,9 @@ export class DeliveryService {
       ? await this.liquidScope(workspace.id, visitor)
       : undefined;
     const proof = visitorProof(workspace.secretKey, visitor.key);
-    const parts = chosen.map((c) => this.serialise(c, proof, scope));
+    const parts = chosen
+      .map((c) => this.serialise(c, proof, scope))
+      .filter((part): part is string => part !== undefined);
     return { json: `${head}${parts.join(',')}]}`, etag, count: parts.length };
   }
 
@@ -135,8 +137,16 @@ export class DeliveryService {
     );
   }
 
-  /** One message of the answer as JSON; shared parts come serialised from the catalogue. */
-  private serialise(chosen: Chosen, proof: string, scope: LiquidScope | undefined): string {
+  /**
+   * One message of the answer as JSON; shared parts come serialised from the catalogue. A
+   * template that fails to render for this person (over its render limit, a partial that does
+   * not exist) leaves the message out: it must not take every other message down with it.
+   */
+  private serialise(
+    chosen: Chosen,
+    proof: string,
+    scope: LiquidScope | undefined,
+  ): string | undefined {
     const { prepared, state, queueId } = chosen;
     const { message } = prepared;
     const deliveryId = deliveryIdFor(proof, {
@@ -161,12 +171,17 @@ export class DeliveryService {
       state,
       endAt: test ? null : prepared.endAt,
       display: message.display,
-      steps: prepared.steps.map((step) => ({
+      steps: [],
+    };
+    try {
+      delivered.steps = prepared.steps.map((step) => ({
         name: step.name,
         html: step.template ? renderTemplate(step.template, scope ?? { customer: {} }) : step.html,
         ...(step.display ? { display: step.display } : {}),
-      })),
-    };
+      }));
+    } catch {
+      return undefined;
+    }
     return JSON.stringify(delivered);
   }
 

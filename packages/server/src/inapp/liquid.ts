@@ -14,7 +14,14 @@ const engine = new Liquid({
   renderLimit: 50,
   memoryLimit: 1e6,
   parseLimit: 1e6,
+  // No file system: `{% include %}`, `{% render %}` and `{% layout %}` would otherwise read any
+  // file under the server's working directory (the data directory and its master key included)
+  // into a message that every visitor receives.
+  templates: {},
 });
+// Traits arrive with the public write key, so anyone can set them: `| raw` must not switch
+// escaping off. This `raw` passes the value through like any other filter, escaped on output.
+engine.registerFilter('raw', (value: unknown) => value);
 
 /** Whether the HTML uses Liquid at all; plain HTML is sent as is, with no rendering. */
 export function usesLiquid(html: string): boolean {

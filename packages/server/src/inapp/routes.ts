@@ -41,7 +41,7 @@ export const inAppRoutes: FastifyPluginAsync<InAppRouteOptions> = async (app, op
     origin: '*',
     methods: ['GET', 'POST'],
     allowedHeaders: ['Content-Type', 'Authorization'],
-    exposedHeaders: ['ETag'],
+    exposedHeaders: ['ETag', 'Retry-After'],
     maxAge: 86_400,
   });
 
@@ -73,7 +73,9 @@ export const inAppRoutes: FastifyPluginAsync<InAppRouteOptions> = async (app, op
     return reply.type('application/json; charset=utf-8').send(json);
   });
 
-  app.get('/stream', async (request, reply) => {
+  // No HEAD twin: a hijacked HEAD response never sends its headers, so the client would hang
+  // and the stream stay open for good.
+  app.get('/stream', { exposeHeadRoute: false }, async (request, reply) => {
     const { catalogue, visitor } = await resolve(request, request.query as Claim);
     reply.hijack();
     hub.open(reply.raw, catalogue.workspace.id, visitor.key);

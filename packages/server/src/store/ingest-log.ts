@@ -64,9 +64,13 @@ export class IngestLog {
     return id;
   }
 
-  /** Calls `fn` with the id of every row this node appends, once it is committed. */
-  onAppend(fn: (id: number) => void): void {
+  /** Calls `fn` with the id of every row this node appends, once committed; answers an unsubscribe. */
+  onAppend(fn: (id: number) => void): () => void {
     this.listeners.push(fn);
+    return () => {
+      const at = this.listeners.indexOf(fn);
+      if (at >= 0) this.listeners.splice(at, 1);
+    };
   }
 
   /**
@@ -126,7 +130,10 @@ export class IngestLog {
       .selectFrom('ingest_log')
       .select((eb) => [
         eb.fn.countAll<number | string>().filterWhere('error', 'is', null).as('rows'),
-        eb.fn.sum<number | string | null>('item_count').filterWhere('error', 'is', null).as('events'),
+        eb.fn
+          .sum<number | string | null>('item_count')
+          .filterWhere('error', 'is', null)
+          .as('events'),
         eb.fn.min<number | null>('received_at').filterWhere('error', 'is', null).as('oldest'),
         eb.fn.countAll<number | string>().filterWhere('error', 'is not', null).as('failed'),
       ])

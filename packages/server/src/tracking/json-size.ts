@@ -28,7 +28,10 @@ export function jsonBytesBound(value: unknown, limit: number): number {
       }
       for (const key in value) {
         if (!Object.hasOwn(value, key)) continue;
-        total += 4 + 6 * key.length + jsonBytesBound((value as Record<string, unknown>)[key], limit - total);
+        total +=
+          4 +
+          6 * key.length +
+          jsonBytesBound((value as Record<string, unknown>)[key], limit - total);
         if (total > limit) return total;
       }
       return total;

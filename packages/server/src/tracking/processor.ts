@@ -8,6 +8,11 @@ export interface ProcessorLogger {
   error(details: object, message: string): void;
 }
 
+/** What reads of ingested data need: to wait until this node's acknowledged events are applied. */
+export interface ReadYourWrites {
+  settled(): Promise<void>;
+}
+
 export interface IngestProcessorOptions {
   /** Most logged requests one transaction takes. Default 64. */
   maxRows?: number;
@@ -18,9 +23,18 @@ export interface IngestProcessorOptions {
   roundMs?: number;
   /**
    * While requests keep arriving, the share of the main thread processing takes; the rest goes
-   * to acknowledging. Idle time always goes to processing. Default 0.25.
+   * to acknowledging, so a burst is taken in at full speed and the log absorbs it (the lag
+   * grows, see {@link IngestProcessor.lag}). Idle time always goes to processing. Default 0.05:
+   * at saturation the ack path alone costs about 0.6 of a bare parse-only server, so any larger
+   * share comes out of the ack rate (bench/README.md).
    */
   busyShare?: number;
+  /**
+   * Once the oldest row waiting is this old (ms), processing takes half of the thread however
+   * busy the ack path is: bursts are absorbed, but a sustained overload cannot grow the lag
+   * without bound. Default 10,000.
+   */
+  catchUpAfterMs?: number;
   /** How often to look for rows other nodes appended. Default 250 ms. */
   pollMs?: number;
   /** Events merged into one submission (one INSERT run) at most. Default 1,000. */
@@ -52,16 +66,20 @@ const RECHECK_MS = 25;
  * processor.start();
  * await processor.settled(); // every request this node acknowledged so far is applied
  */
-export class IngestProcessor {
+export class IngestProcessor implements ReadYourWrites {
   private readonly maxRows: number;
   private readonly roundMs: number;
   private readonly busyShare: number;
+  private readonly catchUpAfterMs: number;
+  /** When the oldest row the last round took was received. */
+  private oldestTaken = Infinity;
   private readonly pollMs: number;
   private readonly mergeEvents: number;
   /** Ids this node appended that are not known to be processed yet. */
   private readonly pending = new Set<number>();
   private lastAppended = 0;
   private appends = 0;
+  private appendsSeen = 0;
   private waiters: Array<{ upTo: number; resolve: () => void }> = [];
   private readonly attempts = new Map<number, number>();
   /** Running estimate of ms per logged call, to size transactions to `roundMs`. */
@@ -74,6 +92,8 @@ export class IngestProcessor {
   private pollTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private backingOff = false;
+  /** Ends the current rest early (a reader is waiting, or the processor stops). */
+  private endRest: (() => void) | undefined;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -82,7 +102,8 @@ export class IngestProcessor {
   ) {
     this.maxRows = options.maxRows ?? 64;
     this.roundMs = options.roundMs ?? 20;
-    this.busyShare = options.busyShare ?? 0.25;
+    this.busyShare = options.busyShare ?? 0.05;
+    this.catchUpAfterMs = options.catchUpAfterMs ?? 10_000;
     this.pollMs = options.pollMs ?? 250;
     this.mergeEvents = options.mergeEvents ?? 1000;
     this.unsubscribe = store.ingestLog.onAppend((id) => {
@@ -110,6 +131,7 @@ export class IngestProcessor {
     if (this.pending.size === 0 || this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       this.waiters.push({ upTo: this.lastAppended, resolve });
+      this.endRest?.();
       this.wake();
     });
   }
@@ -138,6 +160,7 @@ export class IngestProcessor {
     clearInterval(this.pollTimer);
     clearTimeout(this.retryTimer);
     this.started = false;
+    this.endRest?.();
     await this.loop;
     const deadline = Date.now() + drainMs;
     while (!this.backingOff && Date.now() < deadline && (await this.round()) > 0) {
@@ -163,12 +186,14 @@ export class IngestProcessor {
   private async run(): Promise<void> {
     do {
       this.again = false;
-      const appendsBefore = this.appends;
       const startedAt = performance.now();
       const rows = await this.round();
       if (rows > 0) {
         this.again = true;
-        await this.yieldTo(this.appends > appendsBefore, performance.now() - startedAt);
+        // Requests arrived since the last look (during the round, or the rest before it).
+        const busy = this.appends !== this.appendsSeen;
+        this.appendsSeen = this.appends;
+        await this.yieldTo(busy, performance.now() - startedAt);
       } else {
         await this.reconcile();
       }
@@ -181,9 +206,21 @@ export class IngestProcessor {
    * keeps only its busy share of the thread; otherwise go on at once.
    */
   private yieldTo(busy: boolean, roundMs: number): Promise<void> {
-    if (!busy) return new Promise((resolve) => setImmediate(resolve));
-    const rest = (roundMs * (1 - this.busyShare)) / this.busyShare;
-    return new Promise((resolve) => setTimeout(resolve, rest));
+    // A reader waiting in settled() needs the backlog applied: no resting then.
+    if (!busy || this.waiters.length > 0) return new Promise((resolve) => setImmediate(resolve));
+    const behind = Date.now() - this.oldestTaken >= this.catchUpAfterMs;
+    const share = behind ? Math.max(this.busyShare, 0.5) : this.busyShare;
+    const rest = (roundMs * (1 - share)) / share;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, rest);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.endRest = done;
+    }).finally(() => {
+      this.endRest = undefined;
+    });
   }
 
   /** One transaction's worth; answers how many rows it took (0: nothing to take, or failed). */
@@ -194,7 +231,10 @@ export class IngestProcessor {
     );
     const first = await this.process(limit);
     if (first.error === undefined) return first.rows.length;
-    this.options.logger?.error({ err: first.error }, 'ingest processing failed; retrying rows one by one');
+    this.options.logger?.error(
+      { err: first.error },
+      'ingest processing failed; retrying rows one by one',
+    );
     if (first.rows.length === 0) {
       this.backOff();
       return 0;
@@ -220,7 +260,10 @@ export class IngestProcessor {
   }
 
   /** Claims up to `limit` rows (or those of `ids`), applies them and deletes them, in one transaction. */
-  private async process(limit: number, ids?: number[]): Promise<{ rows: number[]; error?: unknown }> {
+  private async process(
+    limit: number,
+    ids?: number[],
+  ): Promise<{ rows: number[]; error?: unknown }> {
     const { db } = this.store.database;
     const log = this.store.ingestLog;
     const pipeline = this.store.events.pipeline;
@@ -233,20 +276,27 @@ export class IngestProcessor {
         const rows = await log.claim(trx, limit, ids);
         const applied: number[] = [];
         const submissions: EventSubmission[] = [];
+        this.oldestTaken = rows[0]?.receivedAt ?? Infinity;
         for (const row of rows) {
           claimed.push(row.id);
           const decoded = this.decode(row);
           if (decoded instanceof Error) {
             // Checked when accepted, so this should not happen; keep the row aside, never drop it.
             await log.markFailed(trx, row.id, decoded.message, Date.now());
-            this.options.logger?.error({ err: decoded, ingestLogId: row.id }, 'logged request set aside');
-            applied.push(row.id);
+            this.options.logger?.error(
+              { err: decoded, ingestLogId: row.id },
+              'logged request set aside: it cannot be read',
+            );
             continue;
           }
           events += decoded.length;
           applied.push(row.id);
           const last = submissions.at(-1);
-          if (last && last.workspaceId === row.workspaceId && last.events.length + decoded.length <= this.mergeEvents) {
+          if (
+            last &&
+            last.workspaceId === row.workspaceId &&
+            last.events.length + decoded.length <= this.mergeEvents
+          ) {
             for (const event of decoded) last.events.push(event);
           } else {
             submissions.push({ workspaceId: row.workspaceId, events: decoded });
@@ -255,7 +305,7 @@ export class IngestProcessor {
         for (const submission of submissions) {
           await pipeline.apply(trx, submission, (fn) => afterCommit.push(fn));
         }
-        await log.remove(trx, applied.filter((id) => !this.isFailedIn(id, rows, applied)));
+        await log.remove(trx, applied);
       });
     } catch (error) {
       return { rows: claimed, error };
@@ -279,5 +329,62 @@ export class IngestProcessor {
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
     }
+  }
+
+  /** Sets a row that keeps failing aside (kept, with the error, for an operator). */
+  private async setAside(id: number, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      await this.store.database.db
+        .transaction()
+        .execute((trx) => this.store.ingestLog.markFailed(trx, id, message, Date.now()));
+      this.pending.delete(id);
+      this.attempts.delete(id);
+      this.options.logger?.error({ err: error, ingestLogId: id }, 'logged request set aside');
+    } catch {
+      // The database is unreachable: the row stays, and is retried after the back-off.
+      this.backOff();
+    }
+  }
+
+  /** Pauses after a failure that may be passing (a lost connection), then tries again. */
+  private backOff(): void {
+    if (this.backingOff) return;
+    this.backingOff = true;
+    this.retryTimer = setTimeout(() => {
+      this.backingOff = false;
+      this.wake();
+    }, RETRY_MS);
+    this.retryTimer.unref();
+  }
+
+  /**
+   * Forgets pending ids that are gone from the log: another node processed them (PostgreSQL).
+   * While a settled() caller waits on rows still there (another node holds them), looks again soon.
+   */
+  private async reconcile(): Promise<void> {
+    if (this.pending.size === 0) return;
+    let waiting: Set<number>;
+    try {
+      waiting = await this.store.ingestLog.waiting([...this.pending]);
+    } catch {
+      return;
+    }
+    for (const id of this.pending) if (!waiting.has(id)) this.pending.delete(id);
+    if (this.pending.size > 0 && this.waiters.length > 0 && this.started) {
+      setTimeout(() => this.wake(), RECHECK_MS).unref();
+    }
+  }
+
+  /** Resolves the settled() callers whose rows are all processed. */
+  private settle(): void {
+    if (this.waiters.length === 0) return;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const id of this.pending) if (id < oldest) oldest = id;
+    this.waiters = this.waiters.filter((waiter) => {
+      if (oldest <= waiter.upTo) return true;
+      waiter.resolve();
+      return false;
+    });
   }
 }

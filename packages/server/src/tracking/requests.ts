@@ -1,7 +1,13 @@
 import { type CallType, type JsonObject, TRACKING_LIMITS } from '@herald/protocol';
 import { HeraldError, invalid } from '../errors.js';
 import type { LoggedRequest } from '../store/ingest-log.js';
-import { asObject, batchDefaults, checkCall, type NormalizedEvent, normalizeCall } from './normalize.js';
+import {
+  asObject,
+  batchDefaults,
+  checkCall,
+  type NormalizedEvent,
+  normalizeCall,
+} from './normalize.js';
 
 /**
  * A tracking request's two moments: accepted (checked whole, then logged as received) and

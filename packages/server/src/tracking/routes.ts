@@ -33,6 +33,8 @@ export const trackingRoutes: FastifyPluginAsync<TrackingOptions> = async (app, o
     origin: '*',
     methods: ['POST'],
     allowedHeaders: ['Content-Type', 'Authorization'],
+    // The SDK honours Retry-After on 429 and 503; cross-origin scripts see it only if exposed.
+    exposedHeaders: ['Retry-After'],
     maxAge: 86_400,
   });
 
