@@ -5,8 +5,11 @@ import type { AddressInfo } from 'node:net';
 export interface TestSite {
   /** `http://127.0.0.1:<port>` */
   url: string;
-  /** Serves `html` at `path` (e.g. `/shop`) from now on. */
-  page(path: string, html: string): string;
+  /**
+   * Serves `html` at `path` (e.g. `/shop`) from now on, with `headers` (a Content-Security-Policy…);
+   * a path ending in `.js` is served as JavaScript.
+   */
+  page(path: string, html: string, headers?: Record<string, string>): string;
   close(): Promise<void>;
 }
 
@@ -18,20 +21,24 @@ export interface TestSite {
  * await page.goto(site.page('/shop', '<!doctype html><title>Shop</title>'));
  */
 export async function startSite(): Promise<TestSite> {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { body: string; headers: Record<string, string> }>();
   const server = createServer((request, response) => {
-    const html = pages.get(new URL(request.url ?? '/', 'http://site').pathname);
-    response.writeHead(html === undefined ? 404 : 200, {
-      'content-type': 'text/html; charset=utf-8',
+    const path = new URL(request.url ?? '/', 'http://site').pathname;
+    const page = pages.get(path);
+    response.writeHead(page === undefined ? 404 : 200, {
+      'content-type': path.endsWith('.js')
+        ? 'application/javascript; charset=utf-8'
+        : 'text/html; charset=utf-8',
+      ...page?.headers,
     });
-    response.end(html ?? 'not found');
+    response.end(page?.body ?? 'not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    page(path, html) {
-      pages.set(path, html);
+    page(path, html, headers = {}) {
+      pages.set(path, { body: html, headers });
       return url + path;
     },
     close: () =>

@@ -2,9 +2,11 @@
 //   dist/herald.js       minified IIFE, served by the Herald server at /sdk/herald.js
 //   dist/index.js        ESM build for sites that bundle (`import { createHerald } from '@herald/sdk'`)
 //   dist/snippet.min.js  the snippet for the README, and its readable source dist/snippet.js
+//   dist/frame.html, dist/frame.js  the sandboxed document messages are shown in (/sdk/frame.html)
+//   dist/herald-core.js  the analytics core alone, for the size test's core budget (not served)
 // Files are written to a temporary name and renamed, so a server or test reading dist/ while a
 // build runs never sees half a file.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,12 +42,17 @@ export async function bundle() {
   collect(
     await esbuild.build({
       ...common,
-      entryPoints: { herald: join(root, 'src/browser.ts') },
+      entryPoints: {
+        herald: join(root, 'src/browser.ts'),
+        'herald-core': join(root, 'src/browser-core.ts'),
+        frame: join(root, 'src/frame/frame.ts'),
+      },
       outdir: dist,
       format: 'iife',
       minify: true,
     }),
   );
+  outputs['frame.html'] = readFileSync(join(root, 'src/frame/frame.html'), 'utf8');
   collect(
     await esbuild.build({
       ...common,

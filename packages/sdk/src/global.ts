@@ -1,6 +1,7 @@
 import { isSnapshot, snapshot } from './core/context.js';
 import { createInternal, type HeraldInternal } from './core/herald.js';
 import { warn } from './core/log.js';
+import type { Plugin } from './core/plugin.js';
 import type { HeraldOptions } from './core/types.js';
 import { METHODS } from './snippet/snippet.js';
 
@@ -16,9 +17,9 @@ type Stub = unknown[][] & { invoked?: boolean; _writeKey?: string; _loadOptions?
  * The server defaults to the one herald.js came from.
  *
  * @example
- * install(document.currentScript);
+ * install(document.currentScript, [inApp]);
  */
-export function install(script: HTMLOrSVGScriptElement | null): void {
+export function install(script: HTMLOrSVGScriptElement | null, plugins: Plugin[] = []): void {
   const name = script?.getAttribute('data-global') || 'herald';
   const globals = window as unknown as Record<string, unknown>;
   const existing = globals[name] as
@@ -42,7 +43,7 @@ export function install(script: HTMLOrSVGScriptElement | null): void {
     try {
       if (instance) return warn('load() was called twice; the second call does nothing');
       if (typeof writeKey !== 'string' || !writeKey) return warn('load() needs a write key');
-      instance = createInternal(writeKey, { ...options, host: options?.host ?? host });
+      instance = createInternal(writeKey, { ...options, host: options?.host ?? host }, plugins);
       Object.assign(facade, instance);
       for (const call of buffer.splice(0)) instance.replay(call);
     } catch (error) {

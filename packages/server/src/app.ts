@@ -3,9 +3,16 @@ import { adminRoutes } from './admin/index.js';
 import { WriteKeyResolver } from './auth/write-key.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { installBodyParsers } from './http/body-parsers.js';
-import { answerClientError, answerFrameworkError, installErrorHandler } from './http/error-handler.js';
+import {
+  answerClientError,
+  answerFrameworkError,
+  installErrorHandler,
+} from './http/error-handler.js';
 import { type ChangeBus, LocalBus } from './inapp/bus.js';
+import { healthRoutes } from './http/health.js';
+import { installMetrics } from './http/metrics.js';
 import { createInApp } from './inapp/index.js';
+import { RedisBus } from './inapp/redis-bus.js';
 import { inAppRoutes } from './inapp/routes.js';
 import { sdkRoutes } from './sdk/routes.js';
 import type { Store } from './store/index.js';
@@ -26,6 +33,8 @@ export interface AppOptions {
    * stays in the log for the next start. Default 10 s.
    */
   shutdownDrainMs?: number;
+  /** `/metrics`: its bearer token (unset: open), and whether to add Node's process metrics. */
+  metrics?: { token?: string | undefined; processMetrics?: boolean };
 }
 
 /**
@@ -55,8 +64,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
   const bus = options.bus ?? new LocalBus();
   const inApp = createInApp(store, bus);
+  let draining = false;
   // Open event streams end first, or the server would wait for them forever.
   app.addHook('preClose', (done) => {
+    draining = true;
     inApp.close();
     done();
   });
@@ -69,9 +80,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('ingest', ingest);
   const writeKeys = new WriteKeyResolver(store.workspaces);
+  // A key rotated on any node stops working on every node at once, not after the cache's TTL.
+  const forgetKeys = bus.subscribe((change) => {
+    if (change.kind === 'workspace') writeKeys.forget(change.workspaceId);
+  });
+  app.addHook('onClose', async () => forgetKeys());
   const limiter = new RateLimiter(options.ingestRateLimit ?? 5000);
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  const pingBus = busPing(bus);
+  healthRoutes(app, { store, pingBus, draining: () => draining });
+  installMetrics(app, {
+    hub: inApp.hub,
+    ingest,
+    token: options.metrics?.token,
+    processMetrics: options.metrics?.processMetrics ?? false,
+    busCounts: busCounts(bus),
+  });
   await app.register(trackingRoutes, { prefix: '/v1', store, writeKeys, limiter });
   await app.register(inAppRoutes, {
     prefix: '/v1/in-app',
@@ -91,6 +115,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sdkRoutes);
   await app.register(dashboardRoutes);
   return app;
+}
+
+/** Redis's PING, when the bus is one that crosses nodes. */
+function busPing(bus: ChangeBus): (() => Promise<void>) | undefined {
+  return bus instanceof RedisBus ? () => bus.ping() : undefined;
+}
+
+function busCounts(bus: ChangeBus) {
+  return bus instanceof RedisBus ? () => bus.counts : undefined;
 }
 
 declare module 'fastify' {

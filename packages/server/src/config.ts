@@ -13,6 +13,16 @@ export interface Config {
   logLevel: LogLevel;
   /** Tracking requests a workspace may make per second on one node (burst: twice that); 0 = off. */
   ingestRateLimit: number;
+  /** `redis://…` turns on cluster mode: changes reach every node over Redis pub/sub. */
+  redisUrl: string | undefined;
+  /** A PostgreSQL read replica for reads that may lag a little (figures); needs `databaseUrl`. */
+  databaseReplicaUrl: string | undefined;
+  /** Connections in this node's PostgreSQL pool (and again in the replica's). */
+  dbPoolSize: number;
+  /** Days events are kept; 0 keeps them forever. */
+  eventRetentionDays: number;
+  /** When set, `/metrics` wants `Authorization: Bearer <token>`; otherwise it is open. */
+  metricsToken: string | undefined;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -59,6 +69,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const redisUrl = nonEmpty(env.REDIS_URL);
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+    problems.push('REDIS_URL must start with redis:// or rediss:// (unset it for a single node)');
+  }
+  const databaseReplicaUrl = nonEmpty(env.DATABASE_REPLICA_URL);
+  if (databaseReplicaUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(databaseReplicaUrl)) {
+      problems.push('DATABASE_REPLICA_URL must start with postgres:// or postgresql://');
+    } else if (databaseUrl === undefined) {
+      problems.push('DATABASE_REPLICA_URL needs DATABASE_URL: a replica of SQLite does not exist');
+    }
+  }
+  const dbPoolSize = integer('HERALD_DB_POOL_SIZE', 10, 1, 1000);
+  const eventRetentionDays = integer('HERALD_EVENT_RETENTION_DAYS', 0, 0, 36_500);
+  const metricsToken = nonEmpty(env.HERALD_METRICS_TOKEN);
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    problems.push('HERALD_METRICS_TOKEN must be at least 16 characters long');
+  }
+
   const masterKey = nonEmpty(env.HERALD_MASTER_KEY);
   if (masterKey !== undefined && masterKey.length < 16) {
     problems.push('HERALD_MASTER_KEY must be at least 16 characters long');
@@ -81,6 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKey,
     logLevel: logLevel ?? 'info',
     ingestRateLimit,
+    redisUrl,
+    databaseReplicaUrl,
+    dbPoolSize,
+    eventRetentionDays,
+    metricsToken,
   };
 }
 

@@ -1,19 +1,70 @@
 #!/usr/bin/env node
+import { hostname } from 'node:os';
 import { resolveMasterKey } from './auth/master-key.js';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { openStore } from './store/index.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import type { ChangeBus } from './inapp/bus.js';
+import { RedisBus } from './inapp/redis-bus.js';
+import { openDatabase } from './store/database.js';
+import { Maintenance } from './store/maintenance.js';
+import { openStore, type Store } from './store/index.js';
+
+/**
+ * `herald` (or `herald start`) serves; `herald migrate` brings the database schema up to date
+ * and exits, for deployments that migrate once before rolling out nodes (starting migrates too).
+ */
+async function main(): Promise<void> {
+  const command = process.argv[2] ?? 'start';
+  if (command === 'migrate') return migrate(loadConfig());
+  if (command !== 'start') {
+    throw new ConfigError([
+      `unknown command "${command}": use "herald" (start) or "herald migrate"`,
+    ]);
+  }
+  return start(loadConfig());
+}
+
+async function migrate(config: Config): Promise<void> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.close();
+  const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
+  process.stdout.write(
+    database.migrated.length > 0
+      ? `Applied ${database.migrated.length} migration(s) to ${where}: ${database.migrated.join(', ')}\n`
+      : `The ${where} schema is up to date.\n`,
+  );
+  process.exit(0);
+}
 
 /** Starts Herald from the environment and stops it gracefully on SIGTERM or SIGINT. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+async function start(config: Config): Promise<void> {
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    replicaUrl: config.databaseReplicaUrl,
+    poolSize: config.dbPoolSize,
+  });
   const master = resolveMasterKey(config.masterKey, config.dataDir);
+  // The bus exists before the app and its logger: its warnings reach the log once there is one.
+  const busLog: { to?: { warn(details: object, message: string): void } } = {};
+  const bus = config.redisUrl
+    ? await connectBus(config.redisUrl, store, { warn: (d, m) => busLog.to?.warn(d, m) })
+    : undefined;
   const app = await buildApp({
     store,
     masterKey: master.key,
     ingestRateLimit: config.ingestRateLimit,
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      base: { pid: process.pid, hostname: hostname(), node: nodeName(bus) },
+    },
+    metrics: { token: config.metricsToken, processMetrics: true },
+    ...(bus ? { bus } : {}),
+  });
+  busLog.to = app.log;
+  const maintenance = new Maintenance(store.database, {
+    retentionDays: config.eventRetentionDays,
+    logger: app.log,
   });
 
   let stopping = false;
@@ -23,9 +74,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    app.log.info(`${signal}: finishing in-flight requests, then closing the database`);
+    app.log.info(
+      `${signal}: draining (streams told to reconnect elsewhere, /readyz 503), finishing in-flight requests`,
+    );
     try {
+      await maintenance.stop();
       await app.close();
+      await bus?.close();
       await store.close();
       process.exit(0);
     } catch (error) {
@@ -37,6 +92,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   const url = await app.listen({ port: config.port, host: config.host });
+  maintenance.start();
   if (master.generated) {
     process.stdout.write(
       `\n  A master key for the admin API was generated and saved in ${config.dataDir}.\n` +
@@ -45,7 +101,37 @@ async function main(): Promise<void> {
     );
   }
   const database = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
-  app.log.info(`Herald is listening on ${url} (${database})`);
+  const cluster = bus ? ', cluster mode over Redis' : '';
+  app.log.info(`Herald is listening on ${url} (${database}${cluster})`);
+}
+
+/**
+ * The Redis bus. After Redis comes back from an outage, changes published meanwhile were lost:
+ * every workspace is announced as changed on this node (caches reload, open streams refresh).
+ */
+async function connectBus(
+  url: string,
+  store: Store,
+  logger: { warn(details: object, message: string): void },
+): Promise<RedisBus> {
+  const bus: RedisBus = await RedisBus.connect(url, {
+    logger,
+    onResync: () => {
+      store.workspaces.list().then(
+        (workspaces) => {
+          for (const w of workspaces) bus.deliverLocally({ kind: 'messages', workspaceId: w.id });
+        },
+        () => {
+          // The database is down too: caches expire within a minute on their own.
+        },
+      );
+    },
+  });
+  return bus;
+}
+
+function nodeName(bus: ChangeBus | undefined): string | undefined {
+  return bus instanceof RedisBus ? bus.nodeId : undefined;
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import {
 import { createEmitter } from './emitter.js';
 import { createIdentity, type Traits } from './identity.js';
 import { warn } from './log.js';
+import type { Plugin } from './plugin.js';
 import { createQueue, type QueuedEvent } from './queue.js';
 import { cookieStore, localStore } from './storage.js';
 import type { CallOptions, Herald, HeraldEvent, HeraldOptions } from './types.js';
@@ -41,7 +42,11 @@ export function createHerald(writeKey: string, options?: HeraldOptions): Herald 
   return createInternal(writeKey, options);
 }
 
-export function createInternal(writeKey: string, options: HeraldOptions = {}): HeraldInternal {
+export function createInternal(
+  writeKey: string,
+  options: HeraldOptions = {},
+  plugins: Plugin[] = [],
+): HeraldInternal {
   const host = (options.host ?? location.origin).replace(/\/+$/, '');
   const identity = createIdentity(localStore(), cookieStore(options.cookie));
   const events = createEmitter();
@@ -191,6 +196,13 @@ export function createInternal(writeKey: string, options: HeraldOptions = {}): H
         warn(`${name}() failed`, error);
       }
     };
+  }
+  for (const plugin of plugins) {
+    try {
+      plugin({ writeKey, host, options, api, emitter: events });
+    } catch (error) {
+      warn('a plugin failed to start', error);
+    }
   }
   return api;
 }

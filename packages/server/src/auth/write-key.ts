@@ -21,9 +21,13 @@ export function writeKeyOf(request: FastifyRequest, body: unknown): string | und
   return undefined;
 }
 
+const KEY_SHAPE = /^[A-Za-z0-9_-]{1,200}$/;
+
 /**
  * Resolves write keys to workspace ids, remembering answers for a few seconds so that the ingest
- * path does not query the database for every request. A revoked key stops working within `ttlMs`.
+ * path does not query the database for every request. A revoked key stops working at once on
+ * every node that hears the workspace's change ({@link forget}, wired to the change bus), and
+ * within `ttlMs` in any case (a change lost while Redis was unreachable).
  */
 export class WriteKeyResolver {
   private readonly cache = new Map<string, { workspaceId: string; expires: number }>();
@@ -48,7 +52,17 @@ export class WriteKeyResolver {
     return workspaceId;
   }
 
+  /** Drops every cached key of the workspace: its keys changed (rotated, revoked). */
+  forget(workspaceId: string): void {
+    for (const [key, entry] of this.cache) {
+      if (entry.workspaceId === workspaceId) this.cache.delete(key);
+    }
+  }
+
   async resolve(key: string): Promise<string | undefined> {
+    // Keys are `wk_` + base64url: anything else is unknown without asking the database (which,
+    // on PostgreSQL, fails on a NUL character instead of finding nothing).
+    if (!KEY_SHAPE.test(key)) return undefined;
     const now = Date.now();
     const hit = this.cache.get(key);
     if (hit && hit.expires > now) return hit.workspaceId;

@@ -43,10 +43,30 @@ describeEachDialect('fuzzing the in-app API', (dialect) => {
       .array(
         fc.tuple(
           fc.oneof(
-            { weight: 5, arbitrary: fc.constantFrom('writeKey', 'anonymousId', 'userId', 'userHash', 'userToken', 'anonymousInApp').map(rawEncode) },
+            {
+              weight: 5,
+              arbitrary: fc
+                .constantFrom(
+                  'writeKey',
+                  'anonymousId',
+                  'userId',
+                  'userHash',
+                  'userToken',
+                  'anonymousInApp',
+                )
+                .map(rawEncode),
+            },
             { weight: 1, arbitrary: segment(['__proto__', 'writeKey[]', 'anonymousId[a]']) },
           ),
-          segment([ws.writeKey, verified.writeKey, ws.secretKey, 'a1', 'u1', 'true', userHashFor(verified.secretKey, 'u1')]),
+          segment([
+            ws.writeKey,
+            verified.writeKey,
+            ws.secretKey,
+            'a1',
+            'u1',
+            'true',
+            userHashFor(verified.secretKey, 'u1'),
+          ]),
         ),
         { maxLength: 6 },
       )
@@ -56,9 +76,17 @@ describeEachDialect('fuzzing the in-app API', (dialect) => {
     const request = fc.record({
       route: fc.constantFrom('messages', 'stream'),
       query: query(),
-      auth: fc.option(authorization(`Basic ${Buffer.from(`${ws.writeKey}:`).toString('base64')}`), { nil: undefined }),
-      ifNoneMatch: fc.option(fc.oneof(fc.constant('*'), fc.string({ maxLength: 40, unit: 'grapheme-ascii' })), { nil: undefined }),
-      method: fc.oneof({ weight: 8, arbitrary: fc.constant('GET') }, { weight: 1, arbitrary: fc.constantFrom('HEAD', 'POST', 'DELETE') }),
+      auth: fc.option(authorization(`Basic ${Buffer.from(`${ws.writeKey}:`).toString('base64')}`), {
+        nil: undefined,
+      }),
+      ifNoneMatch: fc.option(
+        fc.oneof(fc.constant('*'), fc.string({ maxLength: 40, unit: 'grapheme-ascii' })),
+        { nil: undefined },
+      ),
+      method: fc.oneof(
+        { weight: 8, arbitrary: fc.constant('GET') },
+        { weight: 1, arbitrary: fc.constantFrom('HEAD', 'POST', 'DELETE') },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(request, async ({ route, query, auth, ifNoneMatch, method }) => {
@@ -73,7 +101,15 @@ describeEachDialect('fuzzing the in-app API', (dialect) => {
   });
 
   it('answers every event report 2xx or a catalogue 4xx, and a refused one changes nothing', async () => {
-    const event = { id: 'e1', type: 'opened', deliveryId: 'D', step: 'main', actionName: 'ok', actionValue: 'v', timestamp: '2026-01-01T00:00:00Z' };
+    const event = {
+      id: 'e1',
+      type: 'opened',
+      deliveryId: 'D',
+      step: 'main',
+      actionName: 'ok',
+      actionValue: 'v',
+      timestamp: '2026-01-01T00:00:00Z',
+    };
     const template = () => ({
       writeKey: ws.writeKey,
       anonymousId: 'a1',
@@ -86,14 +122,35 @@ describeEachDialect('fuzzing the in-app API', (dialect) => {
           // A valid report, each time under a fresh event id.
           fc.uuid().map((id) => ({ ...template(), events: [{ ...event, id, deliveryId }] })),
           // A delivery ID edited, or sent by someone it was not issued to.
-          fc.record({ at: fc.nat(), ch: fc.constantFrom('A', '.', '0', '\u0000', '\ud800') }).map(({ at, ch }) => ({
-            ...template(),
-            events: [{ ...event, deliveryId: deliveryId.slice(0, at % deliveryId.length) + ch + deliveryId.slice((at % deliveryId.length) + 1) }],
-          })),
+          fc
+            .record({ at: fc.nat(), ch: fc.constantFrom('A', '.', '0', '\u0000', '\ud800') })
+            .map(({ at, ch }) => ({
+              ...template(),
+              events: [
+                {
+                  ...event,
+                  deliveryId:
+                    deliveryId.slice(0, at % deliveryId.length) +
+                    ch +
+                    deliveryId.slice((at % deliveryId.length) + 1),
+                },
+              ],
+            })),
           nastyString.map((anonymousId) => ({ ...template(), anonymousId })),
-          fc.constant({ writeKey: verified.writeKey, userId: 'u1', userHash: 'f'.repeat(64), events: [{ ...event, deliveryId }] }),
-          fc.constant({ ...template(), events: Array.from({ length: 101 }, (_, i) => ({ ...event, id: `e${i}`, deliveryId })) }),
-          fc.constant({ ...template(), events: [{ ...event, deliveryId, actionValue: deeplyNested(50) }] }),
+          fc.constant({
+            writeKey: verified.writeKey,
+            userId: 'u1',
+            userHash: 'f'.repeat(64),
+            events: [{ ...event, deliveryId }],
+          }),
+          fc.constant({
+            ...template(),
+            events: Array.from({ length: 101 }, (_, i) => ({ ...event, id: `e${i}`, deliveryId })),
+          }),
+          fc.constant({
+            ...template(),
+            events: [{ ...event, deliveryId, actionValue: deeplyNested(50) }],
+          }),
         ),
       ),
       contentType,

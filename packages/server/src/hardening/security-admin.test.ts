@@ -18,12 +18,14 @@ describeEachDialect('admin API security', (dialect) => {
   beforeAll(async () => {
     a = await server().createWorkspace('A');
     b = await server().createWorkspace('B');
-    messageId = await inAppClient(server(), a).launch(messageBody({ audience: { type: 'identified' } }));
+    messageId = await inAppClient(server(), a).launch(
+      messageBody({ audience: { type: 'identified' } }),
+    );
     for (const anonymousId of ['anon-a1', 'anon-a2']) {
       await server().track(a.writeKey, '/v1/identify', {
         userId: 'alice',
         anonymousId,
-        traits: { email: 'alice@example.com', note: "O'Brien \\ \"quoted\"" },
+        traits: { email: 'alice@example.com', note: 'O\'Brien \\ "quoted"' },
       });
     }
     await server().track(a.writeKey, '/v1/track', { userId: 'alice', event: 'Paid' });
@@ -55,13 +57,19 @@ describeEachDialect('admin API security', (dialect) => {
     // Lookups that answer 200 for an unknown visitor reveal nothing of A's.
     const anonymous = await server().admin('GET', `/workspaces/${b.id}/anonymous/anon-a1`);
     expect(anonymous.body).toEqual({ anonymousId: 'anon-a1', userId: null });
-    expect((await server().admin('GET', `/workspaces/${b.id}/anonymous/anon-a1/activity`)).body.data).toEqual([]);
+    expect(
+      (await server().admin('GET', `/workspaces/${b.id}/anonymous/anon-a1/activity`)).body.data,
+    ).toEqual([]);
     for (const q of ['alice', 'anon-a1', 'alice@']) {
-      expect((await server().admin('GET', `/workspaces/${b.id}/people?q=${q}`)).body.data).toEqual([]);
+      expect((await server().admin('GET', `/workspaces/${b.id}/people?q=${q}`)).body.data).toEqual(
+        [],
+      );
     }
     expect((await server().admin('GET', `/workspaces/${b.id}/messages`)).body.data).toEqual([]);
     expect(await databaseFingerprint(server())).toEqual(before);
-    expect((await server().admin('GET', `/workspaces/${a.id}/messages/${messageId}`)).body.status).toBe('active');
+    expect(
+      (await server().admin('GET', `/workspaces/${a.id}/messages/${messageId}`)).body.status,
+    ).toBe('active');
   });
 
   it('refuses public keys, garbled credentials and stray cookies on every admin route', async () => {
@@ -93,7 +101,9 @@ describeEachDialect('admin API security', (dialect) => {
         const response = await fetch(`${server().url}/api/v1${path}`, {
           method,
           headers: {
-            ...(authorization === undefined ? { cookie: 'herald_session=forged' } : { authorization }),
+            ...(authorization === undefined
+              ? { cookie: 'herald_session=forged' }
+              : { authorization }),
             'content-type': 'application/json',
             'x-herald-csrf': '1',
           },
@@ -116,7 +126,9 @@ describeEachDialect('admin API security', (dialect) => {
       expect([200, 400], `q=${JSON.stringify(text)}`).toContain(search.status);
       for (const person of text.trim() ? (search.body.data ?? []) : []) {
         // Anything found really starts with the text (any case), or has it as an anonymous ID.
-        expect(`${person.userId}|${person.email}`.toLowerCase(), text).toContain(text.trim().toLowerCase());
+        expect(`${person.userId}|${person.email}`.toLowerCase(), text).toContain(
+          text.trim().toLowerCase(),
+        );
       }
       const checks: Array<[string, number[]]> = [
         [`/workspaces/${a.id}/people/alice/activity?before=${v}`, [400]],
@@ -133,8 +145,11 @@ describeEachDialect('admin API security', (dialect) => {
       ];
       for (const [path, allowed] of checks) {
         const response = await server().admin('GET', path);
-        expect(allowed, `${path} → ${response.status} ${JSON.stringify(response.body)}`).toContain(response.status);
-        if (response.status === 200 && path.includes('/anonymous/')) expect(response.body.userId).toBeNull();
+        expect(allowed, `${path} → ${response.status} ${JSON.stringify(response.body)}`).toContain(
+          response.status,
+        );
+        if (response.status === 200 && path.includes('/anonymous/'))
+          expect(response.body.userId).toBeNull();
       }
       const erase = await server().admin('DELETE', `/workspaces/${a.id}/people/${v}`);
       expect([400, 404], `DELETE people/${JSON.stringify(text)}`).toContain(erase.status);
@@ -143,7 +158,7 @@ describeEachDialect('admin API security', (dialect) => {
     // Nothing was changed, and alice is whole.
     expect(await databaseFingerprint(server())).toEqual(before);
     const alice = await server().admin('GET', `/workspaces/${a.id}/people/alice`);
-    expect(alice.body.traits.note).toBe("O'Brien \\ \"quoted\"");
+    expect(alice.body.traits.note).toBe('O\'Brien \\ "quoted"');
     expect(alice.body.anonymousIds.sort()).toEqual(['anon-a1', 'anon-a2']);
   });
 
@@ -155,7 +170,11 @@ describeEachDialect('admin API security', (dialect) => {
     });
     expect(huge.status).toBe(400);
     expect(huge.body.error.code).toBe('body_too_large');
-    const longHtml = await server().admin('POST', `/workspaces/${a.id}/messages`, messageBody({ steps: [{ name: 'main', html: 'x'.repeat(100_001) }] }));
+    const longHtml = await server().admin(
+      'POST',
+      `/workspaces/${a.id}/messages`,
+      messageBody({ steps: [{ name: 'main', html: 'x'.repeat(100_001) }] }),
+    );
     expect(longHtml.status).toBe(400);
     expect(longHtml.body.error.field).toBe('steps.0.html');
     expect(await databaseFingerprint(server())).toEqual(before);
@@ -166,11 +185,17 @@ describeEachDialect('admin API security', (dialect) => {
     for (const path of ['/api/v1/workspaces', '/api/v1/session', '/api/v1/login']) {
       const preflight = await fetch(`${server().url}${path}`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-herald-csrf' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-herald-csrf',
+        },
       });
       expect(preflight.headers.get('access-control-allow-origin'), path).toBeNull();
       expect(preflight.headers.get('access-control-allow-credentials'), path).toBeNull();
-      const read = await fetch(`${server().url}${path}`, { headers: { origin, authorization: `Bearer ${TEST_MASTER_KEY}` } });
+      const read = await fetch(`${server().url}${path}`, {
+        headers: { origin, authorization: `Bearer ${TEST_MASTER_KEY}` },
+      });
       expect(read.headers.get('access-control-allow-origin'), path).toBeNull();
     }
     const tracking = await fetch(`${server().url}/v1/track`, {

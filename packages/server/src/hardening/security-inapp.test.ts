@@ -37,7 +37,9 @@ describeEachDialect('in-app security', (dialect) => {
     expect(foreign.status).toBe(400);
     expect(await databaseFingerprint(server())).toEqual(before);
     // A test send of A's message through B's admin path does not exist.
-    expect((await server().admin('POST', `/workspaces/${b.id}/messages/${id}/test`, visitor)).status).toBe(404);
+    expect(
+      (await server().admin('POST', `/workspaces/${b.id}/messages/${id}/test`, visitor)).status,
+    ).toBe(404);
   });
 
   it('enforces identity verification on the stream and the event intake too', async () => {
@@ -60,14 +62,20 @@ describeEachDialect('in-app security', (dialect) => {
       expect(report.status).toBe(401);
       expect(await databaseFingerprint(server())).toEqual(before);
     }
-    expect((await inApp.report({ userId: 'alice', userHash: proof }, [{ type: 'opened', deliveryId }])).status).toBe(200);
+    expect(
+      (await inApp.report({ userId: 'alice', userHash: proof }, [{ type: 'opened', deliveryId }]))
+        .status,
+    ).toBe(200);
   });
 
   it('escapes visitor-supplied traits whatever the filter, and reads no server file', async () => {
     const ws = await server().createWorkspace('Liquid', on);
     const inApp = inAppClient(server(), ws);
     const markup = '<img src=x onerror=alert(1)>';
-    await server().track(ws.writeKey, '/v1/identify', { userId: 'mallory', traits: { name: markup } });
+    await server().track(ws.writeKey, '/v1/identify', {
+      userId: 'mallory',
+      traits: { name: markup },
+    });
     const templates = [
       '{{customer.name | raw}}',
       '{{customer.name | upcase | raw}}',
@@ -76,7 +84,13 @@ describeEachDialect('in-app security', (dialect) => {
       '{% capture x %}{{customer.name | raw}}{% endcapture %}{{x | raw}}',
     ];
     for (const html of templates) {
-      await inApp.launch(messageBody({ name: html, audience: { type: 'identified' }, steps: [{ name: 'main', html }] }));
+      await inApp.launch(
+        messageBody({
+          name: html,
+          audience: { type: 'identified' },
+          steps: [{ name: 'main', html }],
+        }),
+      );
     }
     const { messages } = await inApp.messages({ userId: 'mallory' });
     expect(messages).toHaveLength(templates.length);
@@ -87,14 +101,22 @@ describeEachDialect('in-app security', (dialect) => {
     const ws = await server().createWorkspace('Broken', on);
     const inApp = inAppClient(server(), ws);
     const good = await inApp.launch(messageBody({ audience: { type: 'identified' } }));
-    for (const html of ["{% include 'package.json' %}", "{% render '../data/master.key' %}", '{% for i in (1..100000000) %}x{% endfor %}']) {
-      await inApp.launch(messageBody({ audience: { type: 'identified' }, steps: [{ name: 'main', html }] }));
+    for (const html of [
+      "{% include 'package.json' %}",
+      "{% render '../data/master.key' %}",
+      '{% for i in (1..100000000) %}x{% endfor %}',
+    ]) {
+      await inApp.launch(
+        messageBody({ audience: { type: 'identified' }, steps: [{ name: 'main', html }] }),
+      );
     }
     const response = await inApp.fetchMessages({ userId: 'someone' });
     const body = await response.text();
     expect(response.status, body).toBe(200);
     expect(body).not.toContain('@herald/server');
-    expect((JSON.parse(body) as { messages: Array<{ id: string }> }).messages.map((m) => m.id)).toContain(good);
+    expect(
+      (JSON.parse(body) as { messages: Array<{ id: string }> }).messages.map((m) => m.id),
+    ).toContain(good);
   });
 
   it('answers 429 with Retry-After past the in-app limit, per workspace', async () => {
@@ -102,7 +124,8 @@ describeEachDialect('in-app security', (dialect) => {
     try {
       const ws = await limited.createWorkspace('Limited', on);
       const other = await limited.createWorkspace('Other', on);
-      const poll = (w: TestWorkspace) => inAppClient(limited, w).fetchMessages({ anonymousId: 'a' });
+      const poll = (w: TestWorkspace) =>
+        inAppClient(limited, w).fetchMessages({ anonymousId: 'a' });
       const statuses: number[] = [];
       let retryAfter: string | null = null;
       for (let i = 0; i < 10; i++) {
@@ -127,7 +150,11 @@ describeEachDialect('in-app security', (dialect) => {
     const big = await fetch(`${server().url}/v1/in-app/events`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
-      body: JSON.stringify({ writeKey: a.writeKey, anonymousId: 'x', events: [{ id: randomUUID(), type: 'error', error: 'e'.repeat(70_000) }] }),
+      body: JSON.stringify({
+        writeKey: a.writeKey,
+        anonymousId: 'x',
+        events: [{ id: randomUUID(), type: 'error', error: 'e'.repeat(70_000) }],
+      }),
     });
     expect(big.status).toBe(400);
     expect((await big.json()).error.code).toBe('body_too_large');
@@ -135,16 +162,58 @@ describeEachDialect('in-app security', (dialect) => {
 
     const preflight = await fetch(`${server().url}/v1/in-app/events`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://shop.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
-    const poll = await inApp.fetchMessages({ anonymousId: 'x' }, {}, { origin: 'https://shop.example' });
+    const poll = await inApp.fetchMessages(
+      { anonymousId: 'x' },
+      {},
+      { origin: 'https://shop.example' },
+    );
     expect(poll.headers.get('access-control-allow-origin')).toBe('*');
     expect(poll.headers.get('access-control-expose-headers')).toMatch(/etag/i);
     // The write key may also come as Basic auth; a secret key is no write key.
-    const secret = await fetch(`${server().url}/v1/in-app/messages?anonymousId=x`, { headers: { authorization: basic(a.secretKey) } });
+    const secret = await fetch(`${server().url}/v1/in-app/messages?anonymousId=x`, {
+      headers: { authorization: basic(a.secretKey) },
+    });
     expect(secret.status).toBe(401);
+  });
+  it('refuses a write key holding NUL or other odd text as unknown, on every route', async () => {
+    const before = await databaseFingerprint(server());
+    for (const key of ['\u0000', `${a.writeKey}\u0000`, "wk_' OR '1'='1", '%', 'ü'.repeat(300)]) {
+      const query = `writeKey=${encodeURIComponent(key)}&anonymousId=a&anonymousInApp=true`;
+      const body = JSON.stringify({
+        writeKey: key,
+        anonymousId: 'a',
+        event: 'E',
+        events: [{ id: 'x', type: 'opened', deliveryId: 'd' }],
+      });
+      const requests: Array<[string, RequestInit]> = [
+        [`/v1/in-app/messages?${query}`, {}],
+        [`/v1/in-app/stream?${query}`, {}],
+        ['/v1/in-app/events', { method: 'POST', body }],
+        ['/v1/track', { method: 'POST', body }],
+        [
+          '/v1/track',
+          {
+            method: 'POST',
+            body: '{"anonymousId":"a","event":"E"}',
+            headers: { authorization: basic(key) },
+          },
+        ],
+      ];
+      for (const [path, init] of requests) {
+        const response = await fetch(`${server().url}${path}`, init);
+        expect(response.status, `${path} with ${JSON.stringify(key)}`).toBe(401);
+        expect((await response.json()).error.code).toBe('invalid_write_key');
+      }
+    }
+    expect(await databaseFingerprint(server())).toEqual(before);
   });
 });

@@ -19,7 +19,8 @@ export function installErrorHandler(app: FastifyInstance): void {
   // 400); those too reach the client in the catalogue's shape.
   app.addHook('onSend', async (_request, reply, payload) => {
     if (reply.statusCode < 400) return payload;
-    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json'))
+      return payload;
     const message = typeof payload === 'string' && payload.length < 200 ? payload : undefined;
     let error = toHeraldError({ statusCode: reply.statusCode, message });
     if (reply.statusCode < 500 && error.statusCode >= 500) {

@@ -2,6 +2,7 @@ import type { MessageDefinition } from '@herald/protocol';
 import type { Kysely } from 'kysely';
 import type { IngestBatch, IngestEffect } from '../store/ingest-effect.js';
 import { readJson } from '../store/json.js';
+import { PeopleRepository } from '../store/people.js';
 import type { NewEvent, Schema } from '../store/schema.js';
 import type { ChangeBus } from './bus.js';
 import { bump } from './effects.js';
@@ -153,19 +154,13 @@ class GoalEvents {
   }
 }
 
-async function profileOf(trx: Kysely<Schema>, workspaceId: string, event: NewEvent) {
+/** The person an event's userId (or else anonymous ID) belongs to, read in the transaction. */
+function profileOf(trx: Kysely<Schema>, workspaceId: string, event: NewEvent) {
   const [kind, value] = event.user_id
     ? (['user', event.user_id] as const)
     : (['anonymous', event.anonymous_id] as const);
-  if (!value) return undefined;
-  const row = await trx
-    .selectFrom('identities')
-    .select('profile_id')
-    .where('workspace_id', '=', workspaceId)
-    .where('kind', '=', kind)
-    .where('value', '=', value)
-    .executeTakeFirst();
-  return row?.profile_id;
+  if (!value) return Promise.resolve(undefined);
+  return new PeopleRepository(trx).profileIdOf(workspaceId, kind, value);
 }
 
 /** A person's identities as visitor keys, with when each was linked. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { ChangeBus } from './bus.js';
 import { STREAM_POLL_INTERVAL } from './delivery.js';
@@ -17,6 +18,13 @@ export class StreamHub {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
   private count = 0;
+  /**
+   * Event ids: this hub's boot nonce and a counter. A client that reconnects sends the last one
+   * as `Last-Event-ID`; hints carry no content, so whatever it missed meanwhile (on this node or
+   * on one that died) is made up by one `refresh`, whichever node it reaches.
+   */
+  private readonly idPrefix = randomBytes(4).toString('base64url');
+  private nextId = 0;
 
   constructor(
     bus: ChangeBus,
@@ -25,12 +33,13 @@ export class StreamHub {
     this.unsubscribe = bus.subscribe((change) => {
       const visitors = this.streams.get(change.workspaceId);
       if (!visitors) return;
+      const id = this.newId();
       if (change.kind === 'visitor') {
         const responses = visitors.get(change.visitor);
-        if (responses) for (const res of responses) send(res, 'refresh', '{}');
+        if (responses) for (const res of responses) this.send(res, 'refresh', '{}', id);
       } else {
         for (const responses of visitors.values()) {
-          for (const res of responses) send(res, 'refresh', '{}');
+          for (const res of responses) this.send(res, 'refresh', '{}', id);
         }
       }
     });
@@ -54,7 +63,9 @@ export class StreamHub {
       'access-control-allow-origin': '*',
     });
     res.write(`retry: 3000\n`);
-    send(res, 'hello', JSON.stringify({ pollInterval: STREAM_POLL_INTERVAL }));
+    this.send(res, 'hello', JSON.stringify({ pollInterval: STREAM_POLL_INTERVAL }));
+    // A resumed stream (its node went away, or the connection dropped) may have missed hints.
+    if (res.req.headers['last-event-id'] !== undefined) this.send(res, 'refresh', '{}');
 
     let visitors = this.streams.get(workspaceId);
     if (!visitors) this.streams.set(workspaceId, (visitors = new Map()));
@@ -75,10 +86,11 @@ export class StreamHub {
   close(): void {
     this.unsubscribe();
     clearInterval(this.heartbeat);
+    const id = this.newId();
     for (const visitors of this.streams.values()) {
       for (const responses of visitors.values()) {
         for (const res of responses) {
-          send(res, 'reconnect', '{}');
+          this.send(res, 'reconnect', '{}', id);
           res.end();
         }
       }
@@ -91,8 +103,13 @@ export class StreamHub {
       for (const responses of visitors.values()) for (const res of responses) res.write(chunk);
     }
   }
-}
 
-function send(res: ServerResponse, event: string, data: string): void {
-  res.write(`event: ${event}\ndata: ${data}\n\n`);
+  private newId(): string {
+    return `${this.idPrefix}.${(this.nextId++).toString(36)}`;
+  }
+
+  /** One event; a hint sent to many streams shares one id, formatted once. */
+  private send(res: ServerResponse, event: string, data: string, id = this.newId()): void {
+    res.write(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`);
+  }
 }

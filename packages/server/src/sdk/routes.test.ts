@@ -78,3 +78,30 @@ describe('sdkRoutes without a build', () => {
     }
   });
 });
+
+describe('GET /sdk/frame.html', () => {
+  const server = useTestServer('sqlite');
+  const get = (path: string) => fetch(`${server().url}${path}`);
+
+  it('serves the message frame with its own policy, framable by any site', async () => {
+    const response = await get('/sdk/frame.html');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain('frame-ancestors *');
+    expect(response.headers.get('x-frame-options')).toBeNull();
+    const html = await response.text();
+    // No inline script: the frame's own code is a file.
+    expect(html).toContain('<script src="frame.js"></script>');
+    expect(html).not.toMatch(/<script>/);
+  });
+
+  it('serves the frame script as cacheable JavaScript', async () => {
+    const response = await get('/sdk/frame.js');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect(response.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+    expect(await response.text()).toContain('postMessage');
+  });
+});

@@ -32,6 +32,13 @@ const COLUMNS = [
   'received_at',
 ] as const satisfies ReadonlyArray<keyof NewEvent>;
 
+const BIGINT_COLUMNS: ReadonlySet<string> = new Set([
+  'timestamp',
+  'original_timestamp',
+  'sent_at',
+  'received_at',
+]);
+
 /**
  * The one path by which events enter the database, whoever submits them (the in-app intake
  * through EventWriter, the tracking API through the ingest processor): store each event at most
@@ -98,17 +105,35 @@ export class EventPipeline {
     };
   }
 
-  /** `INSERT … ON CONFLICT DO NOTHING RETURNING message_id` for `count` rows, in this dialect. */
+  /**
+   * `INSERT … ON CONFLICT DO NOTHING RETURNING message_id` for `count` rows, in this dialect.
+   * On PostgreSQL `events` is partitioned and cannot hold the (workspace, messageId) unique key:
+   * the rows go through `event_ids` first, and only those new there enter `events`, in one
+   * statement (migrations/0001_foundation.ts).
+   */
   private insertStatement(count: number): string {
     let text = this.insertSql.get(count);
     if (text) return text;
-    let n = 0;
-    const placeholder = this.dialect === 'postgres' ? () => `$${++n}` : () => '?';
-    const tuple = () => `(${COLUMNS.map(placeholder).join(', ')})`;
-    text =
-      `insert into "events" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ` +
-      `${Array.from({ length: count }, tuple).join(', ')} ` +
-      'on conflict ("workspace_id", "message_id") do nothing returning "message_id"';
+    const columns = COLUMNS.map((c) => `"${c}"`).join(', ');
+    if (this.dialect === 'postgres') {
+      let n = 0;
+      // VALUES in a CTE has no target column to take types from: each parameter says its own.
+      const tuple = () =>
+        `(${COLUMNS.map((c) => `$${++n}::${BIGINT_COLUMNS.has(c) ? 'bigint' : 'text'}`).join(', ')})`;
+      text =
+        `with "v" (${columns}) as (values ${Array.from({ length: count }, tuple).join(', ')}), ` +
+        '"fresh" as (insert into "event_ids" ("workspace_id", "message_id", "received_at") ' +
+        'select "workspace_id", "message_id", "received_at" from "v" ' +
+        'on conflict do nothing returning "message_id") ' +
+        `insert into "events" (${columns}) select "v".* from "v" ` +
+        'join "fresh" using ("message_id") returning "message_id"';
+    } else {
+      const tuple = `(${COLUMNS.map(() => '?').join(', ')})`;
+      text =
+        `insert into "events" (${columns}) values ` +
+        `${Array.from({ length: count }, () => tuple).join(', ')} ` +
+        'on conflict ("workspace_id", "message_id") do nothing returning "message_id"';
+    }
     if (this.insertSql.size > 600) this.insertSql.clear();
     this.insertSql.set(count, text);
     return text;

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { newProfileId } from './ids.js';
 import type { IdentityLink, IngestEffect } from './ingest-effect.js';
 import { readJson } from './json.js';
+import { PeopleRepository } from './people.js';
 import type { IdentityKind, NewEvent, Schema } from './schema.js';
 
 /**
@@ -30,13 +31,16 @@ class IdentityWriter {
   private readonly profileOfUser = new Map<string, string>();
   private readonly linked = new Set<string>();
   private readonly lastSeen = new Map<string, number>();
+  private readonly people: PeopleRepository;
 
   constructor(
     private readonly trx: Kysely<Schema>,
     private readonly workspaceId: string,
     /** Where newly made anonymous links are reported, for goals to act on. */
     private readonly links: IdentityLink[],
-  ) {}
+  ) {
+    this.people = new PeopleRepository(trx);
+  }
 
   /** Applies one accepted event's identity effects. Events must come in order. */
   async apply(event: NewEvent): Promise<void> {
@@ -175,15 +179,8 @@ class IdentityWriter {
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
-  private async profileOf(kind: IdentityKind, value: string): Promise<string | undefined> {
-    const row = await this.trx
-      .selectFrom('identities')
-      .select('profile_id')
-      .where('workspace_id', '=', this.workspaceId)
-      .where('kind', '=', kind)
-      .where('value', '=', value)
-      .executeTakeFirst();
-    return row?.profile_id;
+  private profileOf(kind: IdentityKind, value: string): Promise<string | undefined> {
+    return this.people.profileIdOf(this.workspaceId, kind, value);
   }
 
   private async canonicalProfile(userId: string): Promise<string> {

@@ -41,7 +41,9 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
     ingestLog,
     messages: new MessageRepository(database.db),
     messageStates: new MessageStateRepository(database.db),
-    metrics: new MetricsRepository(database.db),
+    // Figures tolerate replication lag (explained in docs/scaling.md); everything else reads
+    // the primary, so that a read right after a write sees it.
+    metrics: new MetricsRepository(database.replica),
     async close() {
       await ingestLog.close();
       await events.close();

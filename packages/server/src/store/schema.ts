@@ -11,6 +11,8 @@ export interface Schema {
   profiles: ProfileTable;
   identities: IdentityTable;
   events: EventTable;
+  /** PostgreSQL only: dedupe of events by messageId across `events` partitions. */
+  event_ids: EventIdTable;
   messages: MessageTable;
   message_states: MessageStateTable;
   message_stats: MessageStatTable;
@@ -98,6 +100,12 @@ export type WorkspaceRow = Selectable<WorkspaceTable>;
 export type ProfileRow = Selectable<ProfileTable>;
 export type EventRow = Selectable<EventTable>;
 export type NewEvent = Insertable<EventTable>;
+
+export interface EventIdTable {
+  workspace_id: string;
+  message_id: string;
+  received_at: number;
+}
 
 export type MessageStatusColumn = 'draft' | 'active' | 'paused' | 'archived';
 

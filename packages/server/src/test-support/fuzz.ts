@@ -10,7 +10,10 @@ import type { TestServer } from './server.js';
  * content types and credentials; and the checks every answer must pass.
  */
 
-/** Replay a failure with HERALD_FUZZ_SEED=<seed printed by fast-check>. */
+/**
+ * Replay a failure with HERALD_FUZZ_SEED=<seed printed by fast-check>; HERALD_FUZZ_STATS=1 prints
+ * every request and its answer, to see which paths a run reaches.
+ */
 export const FUZZ_SEED = Number(process.env.HERALD_FUZZ_SEED ?? 20260501);
 
 /** fast-check parameters: `runs` in CI, twenty times that with HERALD_LONG_TESTS=1. */
@@ -57,8 +60,14 @@ export const NASTY_STRINGS = [
 
 const oddChar = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) },
-  { weight: 1, arbitrary: fc.constantFrom('\u0000', '%', '_', "'", '"', '\\', '\n', '\u2028', '<', '&') },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('\u0000', '%', '_', "'", '"', '\\', '\n', '\u2028', '<', '&'),
+  },
 );
 
 /** Any string, biased towards the nasty ones, sometimes long. */
@@ -123,7 +132,10 @@ export function nastyBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<Buffer> {
     {
       weight: 1,
       arbitrary: fc
-        .tuple(valid.map((v) => JSON.stringify(v) ?? ''), fc.nat())
+        .tuple(
+          valid.map((v) => JSON.stringify(v) ?? ''),
+          fc.nat(),
+        )
         .map(([text, cut]) => Buffer.from(text.slice(0, cut % (text.length + 1)))),
     },
     {
@@ -131,10 +143,17 @@ export function nastyBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<Buffer> {
       arbitrary: fc
         .uint8Array({ maxLength: 64 })
         .map((bytes) =>
-          Buffer.concat([Buffer.from('{"anonymousId":"'), Buffer.from([0xff, 0xfe, 0xc0, ...bytes]), Buffer.from('"}')]),
+          Buffer.concat([
+            Buffer.from('{"anonymousId":"'),
+            Buffer.from([0xff, 0xfe, 0xc0, ...bytes]),
+            Buffer.from('"}'),
+          ]),
         ),
     },
-    { weight: 1, arbitrary: fc.constantFrom(10, 2_000, 20_000).map((d) => Buffer.from(deeplyNested(d))) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(10, 2_000, 20_000).map((d) => Buffer.from(deeplyNested(d))),
+    },
   );
 }
 
@@ -160,12 +179,18 @@ export const contentType = fc.oneof(
 
 /** A string that fetch accepts as a header value (visible ASCII and Latin-1). */
 export const headerText = fc.string({
-  unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)),
+  unit: fc
+    .integer({ min: 0x20, max: 0xff })
+    .filter((c) => c !== 0x7f)
+    .map((c) => String.fromCharCode(c)),
   maxLength: 60,
 });
 
 /** The Authorization header, from right to absurd: `right` is sent half of the time. */
-export function authorization(right: string, others: string[] = []): fc.Arbitrary<string | undefined> {
+export function authorization(
+  right: string,
+  others: string[] = [],
+): fc.Arbitrary<string | undefined> {
   const basic = (user: string) => `Basic ${Buffer.from(`${user}:`).toString('base64')}`;
   return fc.oneof(
     { weight: 6, arbitrary: fc.constant(right) },
@@ -173,7 +198,16 @@ export function authorization(right: string, others: string[] = []): fc.Arbitrar
       weight: 4,
       arbitrary: fc.oneof(
         fc.constant(undefined),
-        fc.constantFrom('', 'Basic', 'Basic ', 'Bearer', 'Bearer ', 'Basic %%%', 'Basic Og==', 'Digest x'),
+        fc.constantFrom(
+          '',
+          'Basic',
+          'Basic ',
+          'Bearer',
+          'Bearer ',
+          'Basic %%%',
+          'Basic Og==',
+          'Digest x',
+        ),
         headerText.map(basic),
         headerText.map((s) => `Bearer ${s}`),
         headerText,
@@ -213,16 +247,39 @@ export function segment(good: string[]): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...good.map(rawEncode)) },
     { weight: 3, arbitrary: nastyString.map(rawEncode) },
-    { weight: 1, arbitrary: fc.constantFrom('%00', '%FF', '%ED%A0%80', '%', '%zz', '%C0%AF', '..', '%2e%2e', 'x'.repeat(1100)) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '%00',
+        '%FF',
+        '%ED%A0%80',
+        '%',
+        '%zz',
+        '%C0%AF',
+        '..',
+        '%2e%2e',
+        'x'.repeat(1100),
+      ),
+    },
   );
 }
 
 /** Row counts and last changes of every table: a rejected request must leave all of it alone. */
 export async function databaseFingerprint(server: TestServer): Promise<Record<string, string>> {
   const tables = [
-    'workspaces', 'workspace_keys', 'profiles', 'identities', 'events', 'messages',
-    'message_states', 'message_stats', 'conversions', 'message_queue', 'ingest_log',
-    'admin_users', 'admin_sessions',
+    'workspaces',
+    'workspace_keys',
+    'profiles',
+    'identities',
+    'events',
+    'messages',
+    'message_states',
+    'message_stats',
+    'conversions',
+    'message_queue',
+    'ingest_log',
+    'admin_users',
+    'admin_sessions',
   ];
   const counts = tables.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ');
   const changes =
@@ -246,7 +303,9 @@ export interface Answer {
  * whether the request was refused (then the database must be as it was).
  */
 export function expectCatalogueAnswer(answer: Answer, what: string, head = false): boolean {
-  expect(answer.status, `${what} → ${answer.status} ${answer.text.slice(0, 300)}`).toBeLessThan(500);
+  expect(answer.status, `${what} → ${answer.status} ${answer.text.slice(0, 300)}`).toBeLessThan(
+    500,
+  );
   if (answer.status < 400) return false;
   if (head) return true; // an answer to HEAD has no body
   let body: { error?: { code?: unknown; message?: unknown } } | undefined;
@@ -255,7 +314,10 @@ export function expectCatalogueAnswer(answer: Answer, what: string, head = false
   } catch {
     body = undefined;
   }
-  expect(body?.error, `${what} → ${answer.status} not in the catalogue shape: ${answer.text.slice(0, 300)}`).toBeTypeOf('object');
+  expect(
+    body?.error,
+    `${what} → ${answer.status} not in the catalogue shape: ${answer.text.slice(0, 300)}`,
+  ).toBeTypeOf('object');
   expect(Object.keys(ERROR_CATALOGUE), what).toContain(body!.error!.code);
   expect(body!.error!.message, what).toBeTypeOf('string');
   return true;
@@ -280,7 +342,10 @@ export async function send(server: TestServer, request: FuzzRequest): Promise<An
     const response = await fetch(`${server.url}${request.path}`, {
       method: request.method,
       headers,
-      body: request.body && !['GET', 'HEAD'].includes(request.method) ? request.body : undefined,
+      body:
+        request.body && !['GET', 'HEAD'].includes(request.method)
+          ? new Uint8Array(request.body)
+          : undefined,
       signal: controller.signal,
     });
     if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
@@ -289,7 +354,9 @@ export async function send(server: TestServer, request: FuzzRequest): Promise<An
     }
     return { status: response.status, text: await response.text() };
   } catch (error) {
-    throw new Error(`${request.method} ${request.path.slice(0, 300)}: ${String(error)}`, { cause: error });
+    throw new Error(`${request.method} ${request.path.slice(0, 300)}: ${String(error)}`, {
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
   }
@@ -305,11 +372,15 @@ export async function fuzzOnce(server: TestServer, request: FuzzRequest): Promis
   const answer = await send(server, request);
   const what = `${request.method} ${request.path.slice(0, 200)} [${JSON.stringify(request.headers).slice(0, 200)}] ${request.body?.subarray(0, 200).toString() ?? ''}`;
   if (process.env.HERALD_FUZZ_STATS) {
-    process.stdout.write(`fuzz ${answer.status} ${request.method} ${request.path.slice(0, 60)} ${answer.text.slice(0, 100)}\n`);
+    process.stdout.write(
+      `fuzz ${answer.status} ${request.method} ${request.path.slice(0, 60)} ${answer.text.slice(0, 100)}\n`,
+    );
   }
   const refused = expectCatalogueAnswer(answer, what, request.method === 'HEAD');
   if (refused) {
-    expect(await databaseFingerprint(server), `refused, yet changed the database: ${what}`).toEqual(before);
+    expect(await databaseFingerprint(server), `refused, yet changed the database: ${what}`).toEqual(
+      before,
+    );
   } else {
     await server.app.ingest.settled();
   }

@@ -1,3 +1,13 @@
+/** Levels of nesting a call's JSON may have. */
+export const MAX_JSON_DEPTH = 64;
+
+export class JsonTooDeepError extends Error {
+  constructor() {
+    super(`is nested more than ${MAX_JSON_DEPTH} levels deep`);
+    this.name = 'JsonTooDeepError';
+  }
+}
+
 /**
  * An upper bound, in bytes, of the UTF-8 JSON text of `value` (as JSON.stringify writes it),
  * computed without writing it. A string costs at most 6 bytes per UTF-16 unit (`\u001f`), a
@@ -6,7 +16,7 @@
  * It lets the ack path refuse nothing wrongly and stringify almost nothing: only a call whose
  * bound passes the 32 KB limit is measured exactly.
  */
-export function jsonBytesBound(value: unknown, limit: number): number {
+export function jsonBytesBound(value: unknown, limit: number, depth = 0): number {
   switch (typeof value) {
     case 'string':
       return 2 + 6 * value.length;
@@ -18,10 +28,12 @@ export function jsonBytesBound(value: unknown, limit: number): number {
       return 0;
     case 'object': {
       if (value === null) return 4;
+      // Deeper JSON than any real event would overflow the stack here and in JSON.stringify.
+      if (depth >= MAX_JSON_DEPTH) throw new JsonTooDeepError();
       let total = 2;
       if (Array.isArray(value)) {
         for (const item of value) {
-          total += 1 + jsonBytesBound(item, limit - total);
+          total += 1 + jsonBytesBound(item, limit - total, depth + 1);
           if (total > limit) return total;
         }
         return total;
@@ -31,7 +43,7 @@ export function jsonBytesBound(value: unknown, limit: number): number {
         total +=
           4 +
           6 * key.length +
-          jsonBytesBound((value as Record<string, unknown>)[key], limit - total);
+          jsonBytesBound((value as Record<string, unknown>)[key], limit - total, depth + 1);
         if (total > limit) return total;
       }
       return total;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CALL_TYPES, type CallType, type JsonObject, TRACKING_LIMITS } from '@herald/protocol';
 import { HeraldError, invalid } from '../errors.js';
 import type { NewEvent } from '../store/schema.js';
-import { jsonBytesBound } from './json-size.js';
+import { jsonBytesBound, JsonTooDeepError } from './json-size.js';
 
 /** A validated tracking call, ready to be stored in any workspace. */
 export type NormalizedEvent = Omit<NewEvent, 'workspace_id' | 'id'>;
@@ -137,7 +137,7 @@ export function checkCall(
     sentAt: instant(call.sentAt, at('sentAt')) ?? defaults.sentAt ?? null,
     messageId: identifier(call.messageId, at('messageId')),
   };
-  if (storedBytes(checked, defaults) > TRACKING_LIMITS.maxCallBytes) {
+  if (storedBytes(checked, defaults, path) > TRACKING_LIMITS.maxCallBytes) {
     throw new HeraldError(
       'body_too_large',
       `${path} is larger than ${TRACKING_LIMITS.maxCallBytes / 1024} KB`,
@@ -192,21 +192,27 @@ const GENERATED_ID_LENGTH = 36;
  * The stored size of a call in bytes (its JSON columns, ids and name), or an upper bound of it
  * when that bound is within the limit: only a call that could be near the limit is serialised.
  */
-function storedBytes(c: CheckedCall, defaults: BatchDefaults): number {
+function storedBytes(c: CheckedCall, defaults: BatchDefaults, path: string): number {
   const limit = TRACKING_LIMITS.maxCallBytes;
   const ids = [c.userId, c.anonymousId, c.name, c.messageId];
   let bound = c.messageId === null ? GENERATED_ID_LENGTH : 0;
   for (const id of ids) bound += 3 * (id?.length ?? 0);
-  for (const part of [
-    c.properties,
-    c.category,
-    c.traits,
-    defaults.context,
-    c.context,
-    defaults.integrations,
-    c.integrations,
-  ]) {
-    if (part !== undefined) bound += 12 + jsonBytesBound(part, limit);
+  const parts: Array<[string, unknown]> = [
+    ['properties', c.properties],
+    ['category', c.category],
+    ['traits', c.traits],
+    ['context', defaults.context],
+    ['context', c.context],
+    ['integrations', defaults.integrations],
+    ['integrations', c.integrations],
+  ];
+  for (const [name, part] of parts) {
+    try {
+      if (part !== undefined) bound += 12 + jsonBytesBound(part, limit);
+    } catch (error) {
+      if (!(error instanceof JsonTooDeepError)) throw error;
+      throw invalid(path === 'body' ? name : `${path}.${name}`, error.message);
+    }
     if (bound > limit) break;
   }
   if (bound <= limit) return bound;

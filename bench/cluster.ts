@@ -1,0 +1,238 @@
+/**
+ * Herald as a cluster: one node against two, on one PostgreSQL database and one Redis, no load
+ * balancer (the load generator spreads its connections over the nodes). Measures ingest (acked
+ * and applied events/s), delivery (full `GET /v1/in-app/messages` answers/s) and SSE fan-out
+ * (time from a launch through node 1 until every open stream, on every node, got its hint).
+ *
+ * npx tsc -b && npx tsx bench/cluster.ts        (BENCH_DURATION=10, BENCH_STREAMS=2000)
+ *
+ * Everything shares this machine's cores: see the note printed with the results.
+ */
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { BatchFactory, newRunTag } from './support/events.js';
+import { drive, Ledger } from './support/load.js';
+import {
+  Cleanup,
+  type ServerProcess,
+  sleep,
+  startServer,
+  stopProcess,
+} from './support/processes.js';
+import { snapshotPostgres } from './support/progress.js';
+import { StreamSwarm } from './support/streams.js';
+
+const MAIN = fileURLToPath(new URL('../packages/server/dist/main.js', import.meta.url));
+const settings = {
+  duration: Number(process.env.BENCH_DURATION ?? 10),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+  streams: Number(process.env.BENCH_STREAMS ?? 2000),
+  launches: Number(process.env.BENCH_LAUNCHES ?? 5),
+  postgresUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+};
+const MASTER_KEY = `bench-${randomBytes(12).toString('hex')}`;
+const VISITORS = 1000;
+
+interface Row {
+  nodes: number;
+  ingestAcked: number;
+  ingestApplied: number;
+  deliveryPerSecond: number;
+  deliveryP99: number;
+  fanoutMedianMs: number;
+  fanoutMaxMs: number;
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(
+    `Herald cluster benchmark: ${settings.duration} s per phase, ${settings.connections} ` +
+      `connections, ${settings.streams} SSE streams, ${settings.launches} launches.\n` +
+      `Machine: ${cpus().length} cores, load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}. Nodes, PostgreSQL, Redis and the load generator share these cores.\n\n`,
+  );
+  const rows: Row[] = [];
+  for (const nodes of [1, 2]) rows.push(await runCluster(nodes));
+  const header =
+    'nodes  ingest acked ev/s  ingest applied ev/s  delivery req/s  delivery p99 ms  fan-out p50 ms  fan-out max ms';
+  process.stdout.write(`\n${header}\n`);
+  for (const r of rows) {
+    process.stdout.write(
+      `${String(r.nodes).padStart(5)}  ${fmt(r.ingestAcked, 17)}  ${fmt(r.ingestApplied, 19)}  ` +
+        `${fmt(r.deliveryPerSecond, 14)}  ${fmt(r.deliveryP99, 15)}  ${fmt(r.fanoutMedianMs, 14)}  ` +
+        `${fmt(r.fanoutMaxMs, 14)}\n`,
+    );
+  }
+}
+
+const fmt = (n: number, width: number) => n.toFixed(0).padStart(width);
+
+async function runCluster(count: number): Promise<Row> {
+  const cleanup = new Cleanup();
+  try {
+    const databaseUrl = await createDatabase(cleanup);
+    const env = {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: settings.redisUrl,
+      HERALD_MASTER_KEY: MASTER_KEY,
+      HERALD_INGEST_RATE_LIMIT: '0',
+      HERALD_DATA_DIR: cleanup.tempDir('herald-cluster-'),
+      LOG_LEVEL: 'warn',
+    };
+    const nodes: ServerProcess[] = [];
+    // The first node migrates; the others find the schema current.
+    nodes.push(await startServer('node 1', [MAIN], env, cleanup));
+    for (let i = 1; i < count; i++)
+      nodes.push(await startServer(`node ${i + 1}`, [MAIN], env, cleanup));
+    const ws = await setUp(nodes[0]!.url);
+    process.stdout.write(`${count} node(s): `);
+
+    // Ingest: each node gets its share of the connections.
+    const runTag = newRunTag();
+    const before = await snapshotPostgres(databaseUrl);
+    const started = Date.now();
+    const loads = await Promise.all(
+      nodes.map((node) =>
+        drive({
+          url: node.url,
+          factory: new BatchFactory(ws.writeKey, runTag),
+          ledger: new Ledger(),
+          connections: Math.max(1, Math.round(settings.connections / count)),
+          durationSeconds: settings.duration,
+        }),
+      ),
+    );
+    const acked = loads.reduce((sum, l) => sum + l.eventsPerSecond, 0);
+    // Applied: from the start of the load until the log is empty again (every node drains it).
+    let after = await snapshotPostgres(databaseUrl);
+    while (after.logRows > 0) {
+      await sleep(200);
+      after = await snapshotPostgres(databaseUrl);
+    }
+    const applied = (after.events - before.events) / ((after.at - started) / 1000);
+    process.stdout.write(`ingest ${acked.toFixed(0)} acked, ${applied.toFixed(0)} applied ev/s; `);
+
+    // Delivery: full answers (no ETag) for 1,000 anonymous visitors, spread over the nodes.
+    const deliveries = await Promise.all(
+      nodes.map((node) =>
+        pollLoad(node.url, ws.writeKey, Math.max(1, Math.round(settings.connections / count))),
+      ),
+    );
+    const deliveryPerSecond = deliveries.reduce((sum, d) => sum + d.perSecond, 0);
+    const deliveryP99 = Math.max(...deliveries.map((d) => d.p99));
+    process.stdout.write(`delivery ${deliveryPerSecond.toFixed(0)} req/s; `);
+
+    // Fan-out: streams spread round-robin over the nodes, launches through node 1.
+    const swarm = new StreamSwarm();
+    const query = (i: number) =>
+      `writeKey=${ws.writeKey}&anonymousInApp=true&anonymousId=s${i % VISITORS}`;
+    await swarm.open(
+      (i) => `${nodes[i % count]!.url}/v1/in-app/stream?${query(i)}`,
+      settings.streams,
+    );
+    const times: number[] = [];
+    for (let l = 1; l <= settings.launches; l++) {
+      const at = performance.now();
+      await launch(nodes[0]!.url, ws.id, `Fan-out ${l}`);
+      await swarm.refreshes(l * settings.streams);
+      times.push(performance.now() - at);
+    }
+    swarm.close();
+    times.sort((a, b) => a - b);
+    process.stdout.write(`fan-out p50 ${times[times.length >> 1]!.toFixed(0)} ms\n`);
+    for (const node of nodes) await stopProcess(node.child, 15_000);
+    return {
+      nodes: count,
+      ingestAcked: acked,
+      ingestApplied: applied,
+      deliveryPerSecond,
+      deliveryP99,
+      fanoutMedianMs: times[times.length >> 1]!,
+      fanoutMaxMs: times[times.length - 1]!,
+    };
+  } finally {
+    await cleanup.run();
+  }
+}
+
+async function setUp(url: string): Promise<{ id: string; writeKey: string }> {
+  const ws = (await admin(url, 'POST', '/workspaces', {
+    name: 'Cluster bench',
+    inApp: { enabled: true, anonymous: true },
+  })) as { id: string; writeKey: string };
+  // Five live messages: what a delivery answer assembles.
+  for (let m = 0; m < 5; m++) await launch(url, ws.id, `Live ${m}`);
+  return ws;
+}
+
+async function launch(url: string, ws: string, name: string): Promise<void> {
+  const message = (await admin(url, 'POST', `/workspaces/${ws}/messages`, {
+    name,
+    audience: { type: 'anonymous' },
+    steps: [{ name: 'main', html: `<h2>${name}</h2><a href="herald://close">OK</a>` }],
+  })) as { id: string };
+  await admin(url, 'POST', `/workspaces/${ws}/messages/${message.id}/launch`);
+}
+
+async function admin(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${MASTER_KEY}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function pollLoad(url: string, writeKey: string, connections: number) {
+  let n = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: settings.duration,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({
+          ...request,
+          path: `/v1/in-app/messages?writeKey=${writeKey}&anonymousInApp=true&anonymousId=v${n++ % VISITORS}`,
+        }),
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`delivery: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  return { perSecond: result['2xx'] / result.duration, p99: result.latency.p99 };
+}
+
+async function createDatabase(cleanup: Cleanup): Promise<string> {
+  const name = `herald_cluster_${randomBytes(4).toString('hex')}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: settings.postgresUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  cleanup.onCleanup(() => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const url = new URL(settings.postgresUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
