@@ -54,6 +54,8 @@ export interface InAppHarness {
   newPage(context?: BrowserContext): Promise<Page>;
   /** Serves a host page that loads herald.js with the In-App plugin on; answers its URL. */
   hostPage(path: string, workspace: InAppWorkspace, options?: PageOptions): string;
+  /** The JavaScript that loads Herald with the In-App plugin, recording its events. */
+  setup(workspace: InAppWorkspace, options?: PageOptions): string;
   /** Waits until the page's `events` callback has received `count` events of `type`. */
   waitForEvent(page: Page, type: string, count?: number): Promise<InAppEvent[]>;
   /** The iframes of messages on the page, each with its message id and display type. */
@@ -87,6 +89,9 @@ export function useInAppHarness(browser: () => Browser): InAppHarness {
     async newPage(context) {
       if (!context) h.context = await browser().newContext();
       const page = await (context ?? h.context).newPage();
+      if (process.env.HERALD_E2E_DEBUG) {
+        page.on('console', (message) => console.log(`[${page.url()}] ${message.text()}`));
+      }
       page.on('pageerror', (error) => {
         throw new Error(`page error: ${error.message}`);
       });
@@ -97,7 +102,12 @@ export function useInAppHarness(browser: () => Browser): InAppHarness {
         path,
         `<!doctype html><html><head><meta charset="utf-8"><title>Shop</title>
         <script src="${server().url}/sdk/herald.js"></script>
-        <script>
+        <script>${h.setup(workspace, options)}</script></head>
+        <body>${options.body ?? '<h1>Shop</h1>'}</body></html>`,
+      );
+    },
+    setup(workspace, options = {}) {
+      return `
           window.__inapp = []; window.__on = [];
           herald.load(${JSON.stringify(workspace.ws.writeKey)}, { flushInterval: 100, integrations: {
             'In-App': { anonymousInApp: true, ${options.settings ?? ''}
@@ -105,10 +115,7 @@ export function useInAppHarness(browser: () => Browser): InAppHarness {
           ${JSON.stringify(EVENT_TYPES)}.forEach(function (type) {
             herald.on(type, function (event) { window.__on.push(event); });
           });
-          ${options.then ?? 'herald.page();'}
-        </script></head>
-        <body>${options.body ?? '<h1>Shop</h1>'}</body></html>`,
-      );
+          ${options.then ?? 'herald.page();'}`;
     },
     async waitForEvent(page, type, wanted = 1) {
       await page.waitForFunction(

@@ -10,8 +10,10 @@ export interface VisitorMessageState {
   views: number;
   /** When it was last shown to them; null if never. */
   lastViewedAt: number | null;
-  /** A dismissed message never returns. */
+  /** A dismissed message never returns (unless the message sets `reEligibleAfterSeconds`). */
   dismissed: boolean;
+  /** When it was dismissed (epoch ms), for re-eligibility; absent from older servers. */
+  dismissedAt?: number | null;
 }
 
 export const NEVER_SEEN: VisitorMessageState = { views: 0, lastViewedAt: null, dismissed: false };
@@ -38,12 +40,23 @@ export function frequencyAllows(
   state: VisitorMessageState,
   now: number,
 ): boolean {
-  if (state.dismissed) return false;
-  if (frequency.maxViews !== null && state.views >= frequency.maxViews) return false;
+  const maxed = frequency.maxViews !== null && state.views >= frequency.maxViews;
+  if (state.dismissed || maxed) return reEligible(frequency, state, now);
   if (frequency.cooldownSeconds > 0 && state.lastViewedAt !== null) {
     return now - state.lastViewedAt >= frequency.cooldownSeconds * 1000;
   }
   return true;
+}
+
+/**
+ * Whether a dismissed or maxed-out message is eligible again: `reEligibleAfterSeconds` after the
+ * dismissal (or, when only maxed out, after the last view). The next view starts the count over.
+ */
+export function reEligible(frequency: Frequency, state: VisitorMessageState, now: number): boolean {
+  const after = frequency.reEligibleAfterSeconds;
+  if (after === undefined || after === null) return false;
+  const since = state.dismissed ? (state.dismissedAt ?? null) : state.lastViewedAt;
+  return since !== null && now - since >= after * 1000;
 }
 
 /** What `byPriority` orders. */

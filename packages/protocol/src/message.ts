@@ -30,6 +30,11 @@ export interface Frequency {
   maxViews: number | null;
   /** Least time between two views. */
   cooldownSeconds: number;
+  /**
+   * A dismissed message, or one shown maxViews times, becomes eligible again this long after
+   * the dismissal or the last view (its view count starts over). null/absent: never again.
+   */
+  reEligibleAfterSeconds?: number | null;
 }
 
 export interface Schedule {
@@ -48,6 +53,8 @@ export interface Goal {
   windowDays: number;
   /** Converts only people who also perform this event within the window. */
   event?: string | null;
+  /** Converts people who enter (or leave) this segment within the window after the view or click. */
+  segment?: { id: string; on: 'enter' | 'leave' } | null;
 }
 
 export type DisplayType = 'modal' | 'overlay' | 'inline' | 'tooltip';

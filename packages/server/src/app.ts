@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { adminRoutes } from './admin/index.js';
 import { WriteKeyResolver } from './auth/write-key.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { demoRoutes } from './demo/routes.js';
 import { installBodyParsers } from './http/body-parsers.js';
 import {
   answerClientError,
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(sdkRoutes);
   await app.register(dashboardRoutes);
+  await app.register(demoRoutes, { store });
   return app;
 }
 

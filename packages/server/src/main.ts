@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { resolveMasterKey } from './auth/master-key.js';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { seedDemo } from './demo/seed.js';
 import type { ChangeBus } from './inapp/bus.js';
 import { RedisBus } from './inapp/redis-bus.js';
 import { openDatabase } from './store/database.js';
@@ -66,6 +67,9 @@ async function start(config: Config): Promise<void> {
     retentionDays: config.eventRetentionDays,
     logger: app.log,
   });
+
+  // A newcomer's first start gets a demo workspace whose messages show at /demo.
+  if (await seedDemo(app, master.key)) app.log.info('Created the "Demo" workspace: see /demo');
 
   let stopping = false;
   const stop = async (signal: string) => {

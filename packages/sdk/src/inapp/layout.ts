@@ -93,6 +93,7 @@ export function buildChrome(
         height: '12px',
         background: '#fff',
         transform: 'rotate(45deg)',
+        'box-shadow': '0 0 6px rgba(0,0,0,.25)',
         left: '20px',
         top: '-6px',
       },

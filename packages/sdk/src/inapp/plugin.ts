@@ -237,7 +237,8 @@ export const inApp: Plugin = ({ writeKey, host, options, api, emitter }) => {
     tabs.post({ t: 'identity' });
     restartStream();
     evaluate(); // At once: anonymous messages go as soon as the visitor is identified.
-    void refresh();
+    // The identify call first, so that the server knows the traits messages are personalised with.
+    void api.flush().then(refresh, refresh);
   };
   emitter.on('identify', identityChanged);
   emitter.on('reset', identityChanged);

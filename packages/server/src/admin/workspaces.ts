@@ -1,12 +1,23 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { HeraldError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import type { Workspace } from '../store/workspaces.js';
+import type { Workspace, WorkspacePatch } from '../store/workspaces.js';
 
 const inAppSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { enabled: { type: 'boolean' }, anonymous: { type: 'boolean' } },
+  properties: {
+    enabled: { type: 'boolean' },
+    anonymous: { type: 'boolean' },
+    caps: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        perSession: { type: ['integer', 'null'], minimum: 1, maximum: 1000 },
+        perDay: { type: ['integer', 'null'], minimum: 1, maximum: 1000 },
+      },
+    },
+  },
 } as const;
 
 const nameSchema = { type: 'string', minLength: 1, maxLength: 200 } as const;
@@ -38,7 +49,7 @@ export const workspaceRoutes: FastifyPluginAsync<WorkspaceRouteOptions> = async 
   app.post<{
     Body: {
       name: string;
-      inApp?: { enabled?: boolean; anonymous?: boolean };
+      inApp?: WorkspacePatch['inApp'];
       identityVerification?: boolean;
     };
   }>(
@@ -78,7 +89,7 @@ export const workspaceRoutes: FastifyPluginAsync<WorkspaceRouteOptions> = async 
     Params: { ws: string };
     Body: {
       name?: string;
-      inApp?: { enabled?: boolean; anonymous?: boolean };
+      inApp?: WorkspacePatch['inApp'];
       identityVerification?: boolean;
     };
   }>(

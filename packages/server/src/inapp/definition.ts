@@ -99,6 +99,7 @@ function parsePageRules(input: unknown): MessageDefinition['pageRules'] {
 function parseFrequency(input: unknown): MessageDefinition['frequency'] {
   const frequency = object(input, 'frequency');
   const maxViews = frequency.maxViews ?? null;
+  const reEligible = frequency.reEligibleAfterSeconds ?? null;
   return {
     maxViews: maxViews === null ? null : integer(maxViews, 'frequency.maxViews', 1, 1000),
     cooldownSeconds: integer(
@@ -107,6 +108,17 @@ function parseFrequency(input: unknown): MessageDefinition['frequency'] {
       0,
       31_536_000,
     ),
+    // Absent rather than null when unset: stored definitions stay as they were.
+    ...(reEligible === null
+      ? {}
+      : {
+          reEligibleAfterSeconds: integer(
+            reEligible,
+            'frequency.reEligibleAfterSeconds',
+            1,
+            31_536_000,
+          ),
+        }),
   };
 }
 
@@ -132,10 +144,21 @@ function parseSchedule(input: unknown): MessageDefinition['schedule'] {
 function parseGoal(input: unknown): MessageDefinition['goal'] {
   const goal = object(input, 'goal');
   const event = goal.event ?? null;
+  const segment = goal.segment ?? null;
   return {
     criteria: oneOf(goal.criteria ?? 'click', 'goal.criteria', ['click', 'view'] as const),
     windowDays: integer(goal.windowDays ?? 7, 'goal.windowDays', 1, 365),
     ...(event === null ? {} : { event: text(event, 'goal.event', 1, 200) }),
+    ...(segment === null ? {} : { segment: parseGoalSegment(segment) }),
+  };
+}
+
+/** `goal.segment`: `{id, on: "enter" | "leave"}`; the id is checked against the workspace by the route. */
+function parseGoalSegment(input: unknown): { id: string; on: 'enter' | 'leave' } {
+  const segment = object(input, 'goal.segment');
+  return {
+    id: text(segment.id, 'goal.segment.id', 1, 64),
+    on: oneOf(segment.on ?? 'enter', 'goal.segment.on', ['enter', 'leave'] as const),
   };
 }
 

@@ -9,6 +9,9 @@ import {
   type VisitorMessageState,
 } from '@herald/protocol';
 import type { Store } from '../store/index.js';
+import type { QueuedMessage } from '../store/message-states.js';
+import type { QueueKind } from '../store/schema.js';
+import type { InAppCaps } from '../store/workspaces.js';
 import type { ChangeBus } from './bus.js';
 import type { MessageCatalogue, PreparedMessage, WorkspaceCatalogue } from './catalogue.js';
 import { deliveryIdFor, visitorProof } from './delivery-id.js';
@@ -23,6 +26,8 @@ export const STREAM_POLL_INTERVAL = 600;
 export interface DeliveryOptions {
   /** The SDK asks for anonymous messages (its `anonymousInApp` option). */
   anonymousInApp: boolean;
+  /** When the SDK's session began (epoch ms), for the per-session cap. */
+  sessionStartedAt?: number | undefined;
   now?: number;
 }
 
@@ -79,15 +84,22 @@ export class DeliveryService {
     const head = `{"identified":${visitor.identified},"pollInterval":${POLL_INTERVAL},"messages":[`;
     if (!workspace.inApp.enabled) return { json: `${head}]}`, etag, count: 0 };
 
-    const candidates = this.candidates(catalogue, visitor, options, now);
-    const [states, queue] = await Promise.all([
-      candidates.length > 0
-        ? this.store.messageStates.statesOf(workspace.id, visitor.key)
-        : new Map<string, VisitorMessageState>(),
-      this.store.messageStates.queueOf(workspace.id, visitor.key, now),
-    ]);
+    const candidates = await this.inSegments(
+      workspace.id,
+      visitor,
+      this.candidates(catalogue, visitor, options, now),
+    );
+    const queue = await this.store.messageStates.queueOf(workspace.id, visitor.key, now);
+    const states =
+      candidates.length > 0 || queue.length > 0
+        ? await this.store.messageStates.statesOf(workspace.id, visitor.key)
+        : new Map<string, VisitorMessageState>();
     const chosen: Chosen[] = [];
+    const queued = await this.queued(workspace.id, queue, now);
+    const queuedIds = new Set(queued.map((c) => c.prepared.message.id));
     for (const prepared of candidates) {
+      // A message queued for the visitor (with its event) stands in for its standing delivery.
+      if (queuedIds.has(prepared.message.id)) continue;
       const state = states.get(prepared.message.id) ?? NEVER_SEEN;
       // Cooldowns are the SDK's to apply: it knows when the visitor last saw the message.
       const frequency = { ...prepared.message.frequency, cooldownSeconds: 0 };
@@ -95,25 +107,20 @@ export class DeliveryService {
         chosen.push({ prepared, state, priority: prepared.message.priority });
       }
     }
-    for (const entry of queue) {
-      const message = await this.store.messages.get(workspace.id, entry.messageId);
-      if (message) {
-        const prepared = this.catalogue.prepare(message);
-        chosen.push({ prepared, state: NEVER_SEEN, queueId: entry.id, priority: 0 });
-      }
-    }
+    chosen.push(...queued);
     chosen.sort((a, b) =>
       byPriority(
         { id: a.prepared.message.id, priority: a.priority, launchedAt: a.prepared.launchedAt },
         { id: b.prepared.message.id, priority: b.priority, launchedAt: b.prepared.launchedAt },
       ),
     );
-    const scope = chosen.some((c) => c.prepared.personalised || c.queueId)
+    const capped = applyCaps(chosen, states, workspace.inApp.caps, options.sessionStartedAt, now);
+    const scope = capped.some((c) => c.prepared.personalised || c.queueId)
       ? await this.liquidScope(workspace.id, visitor)
       : undefined;
     const proof = visitorProof(workspace.secretKey, visitor.key);
-    const parts = chosen
-      .map((c) => this.serialise(c, proof, scope))
+    const parts = capped
+      .map((c) => this.serialise(c, proof, c.event && scope ? { ...scope, event: c.event } : scope))
       .filter((part): part is string => part !== undefined);
     return { json: `${head}${parts.join(',')}]}`, etag, count: parts.length };
   }
@@ -157,7 +164,7 @@ export class DeliveryService {
     if (!queueId && !prepared.personalised) {
       return `${prepared.fragment},"deliveryId":${JSON.stringify(deliveryId)},"state":${JSON.stringify(state)}}`;
     }
-    const test = queueId !== undefined;
+    const test = chosen.kind === 'test';
     const delivered: DeliveredMessage = {
       id: message.id,
       version: message.version,
@@ -169,7 +176,8 @@ export class DeliveryService {
       pageRules: test ? { include: [], exclude: [] } : prepared.pageRules,
       frequency: test ? { maxViews: 1, cooldownSeconds: 0 } : message.frequency,
       state,
-      endAt: test ? null : prepared.endAt,
+      // A queued broadcast or campaign entry ends when it expires (or the message does).
+      endAt: test ? null : earliest(prepared.endAt, chosen.expiresAt ?? null),
       display: message.display,
       steps: [],
     };
@@ -183,6 +191,55 @@ export class DeliveryService {
       return undefined;
     }
     return JSON.stringify(delivered);
+  }
+
+  /**
+   * Queued entries still deliverable: test sends whatever the targeting; broadcasts and
+   * campaigns with their message's page rules and frequency (on the entry's own state), but not
+   * its audience or schedule (membership was decided when they were queued), and only while the
+   * message is neither paused nor archived. One entry per message: the newest.
+   */
+  private async queued(workspaceId: string, queue: QueuedMessage[], now: number): Promise<Chosen[]> {
+    const byMessage = new Map<string, Chosen>();
+    for (const entry of queue) {
+      const message = await this.store.messages.get(workspaceId, entry.messageId);
+      if (!message) continue;
+      const prepared = this.catalogue.prepare(message);
+      if (entry.kind === 'test') {
+        byMessage.set(entry.messageId, { prepared, state: NEVER_SEEN, queueId: entry.id, priority: 0, kind: 'test' });
+        continue;
+      }
+      if (message.status === 'paused' || message.status === 'archived') continue;
+      const frequency = { ...message.frequency, cooldownSeconds: 0, reEligibleAfterSeconds: null };
+      if (!frequencyAllows(frequency, entry.state, now)) continue;
+      const chosen: Chosen = {
+        prepared,
+        state: entry.state,
+        queueId: entry.id,
+        priority: message.priority,
+        kind: entry.kind,
+        expiresAt: entry.expiresAt,
+      };
+      if (entry.event) chosen.event = entry.event;
+      byMessage.set(entry.messageId, chosen);
+    }
+    return [...byMessage.values()];
+  }
+
+  /**
+   * Keeps identified messages with `audience.segment` only for members of that segment: one
+   * query, and only when some candidate names a segment.
+   */
+  private async inSegments(
+    workspaceId: string,
+    visitor: Visitor,
+    candidates: PreparedMessage[],
+  ): Promise<PreparedMessage[]> {
+    if (!candidates.some((m) => m.message.audience.segment)) return candidates;
+    const member = visitor.userId
+      ? await this.store.messageStates.segmentsOf(workspaceId, visitor.userId)
+      : new Set<string>();
+    return candidates.filter((m) => !m.message.audience.segment || member.has(m.message.audience.segment));
   }
 
   private async liquidScope(workspaceId: string, visitor: Visitor): Promise<LiquidScope> {
@@ -214,7 +271,10 @@ export class DeliveryService {
     generation: number,
     now = options.now ?? Date.now(),
   ): string {
-    const flags = options.anonymousInApp ? 'a' : 'n';
+    // The session start and the day's cap window are part of the answer when caps apply.
+    const caps = catalogue.workspace.inApp.caps;
+    const capKey = caps ? `.${options.sessionStartedAt ?? ''}.${Math.floor(now / 3_600_000)}` : '';
+    const flags = `${options.anonymousInApp ? 'a' : 'n'}${capKey}`;
     const schedule = this.scheduleKey(catalogue, now);
     return `"${this.nonce}.${catalogue.version}.${schedule}.${fnv1a(visitor.key)}.${generation}${flags}"`;
   }
@@ -255,4 +315,53 @@ interface Chosen {
   state: VisitorMessageState;
   priority: number;
   queueId?: string;
+  kind?: QueueKind;
+  expiresAt?: number;
+  /** The triggering event's properties, for Liquid's `event`. */
+  event?: Record<string, unknown>;
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The workspace's caps: once a visitor has been shown `perDay` messages in the last 24 hours (or
+ * `perSession` since their session began), only messages already shown in that window are
+ * delivered; before that, at most as many new ones as the cap leaves, highest priority first.
+ * Test sends are exempt. `chosen` arrives sorted by priority.
+ */
+export function applyCaps(
+  chosen: Chosen[],
+  states: Map<string, VisitorMessageState>,
+  caps: InAppCaps | undefined,
+  sessionStartedAt: number | undefined,
+  now: number,
+): Chosen[] {
+  const windows: Array<{ cap: number; since: number }> = [];
+  if (caps?.perDay) windows.push({ cap: caps.perDay, since: now - DAY });
+  if (caps?.perSession && sessionStartedAt !== undefined) {
+    windows.push({ cap: caps.perSession, since: sessionStartedAt });
+  }
+  if (windows.length === 0) return chosen;
+  const shownSince = (since: number) => {
+    const shown = new Set<string>();
+    for (const [id, state] of states) {
+      if (state.lastViewedAt !== null && state.lastViewedAt >= since) shown.add(id);
+    }
+    return shown;
+  };
+  const limits = windows.map((w) => ({ ...w, shown: shownSince(w.since), added: 0 }));
+  return chosen.filter((c) => {
+    if (c.kind === 'test') return true;
+    const id = c.prepared.message.id;
+    if (limits.every((l) => l.shown.has(id))) return true;
+    if (limits.some((l) => !l.shown.has(id) && l.shown.size + l.added >= l.cap)) return false;
+    for (const l of limits) if (!l.shown.has(id)) l.added++;
+    return true;
+  });
 }

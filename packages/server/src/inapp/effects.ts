@@ -1,4 +1,4 @@
-import type { InAppEventType } from '@herald/protocol';
+import { type InAppEventType, type MessageDefinition, reEligible } from '@herald/protocol';
 import type { Kysely } from 'kysely';
 import type { IngestEffect } from '../store/ingest-effect.js';
 import { readJson } from '../store/json.js';
@@ -39,25 +39,30 @@ export function inAppEffect(bus: ChangeBus): IngestEffect {
         }));
       if (reports.length === 0) return;
       const { trx, workspaceId } = batch;
-      const known = new Set(
+      const known = new Map(
         (
           await trx
             .selectFrom('messages')
-            .select('id')
+            .select(['id', 'definition'])
             .where('workspace_id', '=', workspaceId)
             .where('id', 'in', [...new Set(reports.map((r) => r.messageId))])
             .execute()
-        ).map((r) => r.id),
+        ).map((r) => [r.id, r.definition]),
       );
       const visitors = new Set<string>();
       for (const report of reports) {
         // A message deleted since it was shown has no figures left to update.
-        if (!known.has(report.messageId)) continue;
+        const definition = known.get(report.messageId);
+        if (definition === undefined) continue;
         visitors.add(report.visitor);
         if (report.queueId) {
-          if (report.kind === 'opened') await consume(trx, report);
-          continue;
+          // Test sends count nowhere; broadcasts and campaigns count like any delivery.
+          if (!(await recordQueued(trx, report))) {
+            if (report.kind === 'opened') await consume(trx, report);
+            continue;
+          }
         }
+        await resetIfReEligible(trx, report, definition);
         await record(trx, workspaceId, report);
       }
       batch.afterCommit(() => {
@@ -143,6 +148,78 @@ export async function bump(
         .doUpdateSet((eb) => ({ count: eb('message_stats.count', '+', 1) })),
     )
     .execute();
+}
+
+/**
+ * What the person did with a broadcast or campaign entry, on the entry itself (its own
+ * frequency, the source's figures). Answers false for a test send (or an unknown entry).
+ */
+async function recordQueued(
+  trx: Kysely<Schema>,
+  report: InAppEventProperties & { at: number },
+): Promise<boolean> {
+  const { at } = report;
+  const entry = await trx
+    .selectFrom('message_queue')
+    .select(['kind'])
+    .where('id', '=', report.queueId!)
+    .where('visitor', '=', report.visitor)
+    .executeTakeFirst();
+  if (!entry || entry.kind === 'test') return false;
+  const update = trx
+    .updateTable('message_queue')
+    .where('id', '=', report.queueId!)
+    .where('visitor', '=', report.visitor);
+  if (report.kind === 'opened') {
+    await update
+      .set((eb) => ({
+        views: eb(eb.fn.coalesce('views', eb.val(0)), '+', 1),
+        opened_at: eb.fn.coalesce('opened_at', eb.val(at)),
+        last_viewed_at: at,
+      }))
+      .execute();
+  } else if (report.kind === 'dismissed') {
+    await update.set((eb) => ({ dismissed_at: eb.fn.coalesce('dismissed_at', eb.val(at)) })).execute();
+  } else if (report.kind === 'action') {
+    await update.set((eb) => ({ clicked_at: eb.fn.coalesce('clicked_at', eb.val(at)) })).execute();
+  }
+  return true;
+}
+
+/**
+ * A view of a message that was dismissed or shown maxViews times, once its re-eligibility period
+ * has passed, starts its count over: the state is cleared before the view is recorded.
+ */
+async function resetIfReEligible(
+  trx: Kysely<Schema>,
+  report: InAppEventProperties & { at: number },
+  definition: string,
+): Promise<void> {
+  if (report.kind !== 'opened') return;
+  const frequency = readJson<MessageDefinition>(definition, {} as MessageDefinition).frequency;
+  if (!frequency?.reEligibleAfterSeconds) return;
+  const row = await trx
+    .selectFrom('message_states')
+    .select(['views', 'last_viewed_at', 'dismissed_at'])
+    .where('message_id', '=', report.messageId)
+    .where('visitor', '=', report.visitor)
+    .executeTakeFirst();
+  if (!row) return;
+  const state = {
+    views: row.views,
+    lastViewedAt: row.last_viewed_at,
+    dismissed: row.dismissed_at !== null,
+    dismissedAt: row.dismissed_at,
+  };
+  const maxed = frequency.maxViews !== null && state.views >= frequency.maxViews;
+  if ((state.dismissed || maxed) && reEligible(frequency, state, report.at)) {
+    await trx
+      .updateTable('message_states')
+      .set({ views: 0, dismissed_at: null })
+      .where('message_id', '=', report.messageId)
+      .where('visitor', '=', report.visitor)
+      .execute();
+  }
 }
 
 /** Marks a queued test as shown; only the visitor it was queued for can. */

@@ -74,6 +74,32 @@ export function goalsEffect(bus: ChangeBus): IngestEffect {
   };
 }
 
+/**
+ * Goals met by entering or leaving a segment (`goal.segment`), within the window after the view
+ * or click: called by segment membership (campaigns/membership.ts) in the same transaction.
+ */
+export async function convertOnSegmentChange(
+  trx: Kysely<Schema>,
+  workspaceId: string,
+  profileId: string,
+  segmentId: string,
+  change: 'enter' | 'leave',
+  at: number,
+): Promise<void> {
+  const identities = await identitiesOf(trx, profileId);
+  const candidates = await statesOf(
+    { trx, workspaceId },
+    identities.map((i) => i.visitor),
+  );
+  for (const candidate of candidates) {
+    const goal = candidate.goal.segment;
+    if (!goal || goal.id !== segmentId || goal.on !== change) continue;
+    const since = reachedAt(candidate);
+    if (since === null || !within(at, since, candidate.goal.windowDays)) continue;
+    await convert(trx, workspaceId, candidate, profileId, at);
+  }
+}
+
 interface Candidate {
   messageId: string;
   visitor: string;
@@ -83,7 +109,10 @@ interface Candidate {
   firstClickedAt: number | null;
 }
 
-async function statesOf(batch: IngestBatch, visitors: string[]): Promise<Candidate[]> {
+async function statesOf(
+  batch: Pick<IngestBatch, 'trx' | 'workspaceId'>,
+  visitors: string[],
+): Promise<Candidate[]> {
   if (visitors.length === 0) return [];
   const rows = await batch.trx
     .selectFrom('message_states')

@@ -59,7 +59,11 @@ export const inAppRoutes: FastifyPluginAsync<InAppRouteOptions> = async (app, op
   app.get('/messages', async (request, reply) => {
     const query = request.query as Claim;
     const { catalogue, visitor } = await resolve(request, query);
-    const options = { anonymousInApp: flag(query.anonymousInApp) };
+    const options = {
+      anonymousInApp: flag(query.anonymousInApp),
+      // When the SDK's session began (epoch ms): the per-session cap counts from there.
+      sessionStartedAt: epochMs(query.sessionStartedAt),
+    };
     // Every poll revalidates; an unchanged answer is a 304 decided from memory alone.
     reply.header('cache-control', 'private, no-cache');
     const asked = request.headers['if-none-match'];
@@ -177,6 +181,11 @@ function text(value: unknown, field: string, max: number): string | undefined {
   if (value.length > max) throw invalid(field, `must be at most ${max} characters`);
   if (value.includes('\u0000')) throw invalid(field, 'must not contain NUL characters');
   return value;
+}
+
+function epochMs(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) return undefined;
+  return Number(value);
 }
 
 function flag(value: unknown): boolean {

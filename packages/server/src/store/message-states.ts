@@ -1,13 +1,18 @@
 import { NEVER_SEEN, type VisitorMessageState } from '@herald/protocol';
 import type { Kysely } from 'kysely';
 import { prefixedId } from './ids.js';
-import type { Schema } from './schema.js';
+import { readJson } from './json.js';
+import type { QueueKind, Schema } from './schema.js';
 
 export interface QueuedMessage {
   id: string;
   messageId: string;
-  kind: 'test';
+  kind: QueueKind;
   expiresAt: number;
+  /** Broadcasts and campaigns: what the person did with this entry, for its frequency. */
+  state: VisitorMessageState;
+  /** The triggering event's properties (campaigns), for Liquid's `event`. */
+  event?: Record<string, unknown>;
 }
 
 /**
@@ -32,6 +37,7 @@ export class MessageStateRepository {
         views: row.views,
         lastViewedAt: row.last_viewed_at,
         dismissed: row.dismissed_at !== null,
+        dismissedAt: row.dismissed_at,
       });
     }
     return states;
@@ -41,23 +47,59 @@ export class MessageStateRepository {
     return states.get(messageId) ?? NEVER_SEEN;
   }
 
-  /** Queued messages not yet shown and not expired, oldest first. */
+  /**
+   * Queued messages still deliverable, oldest first: not expired, not withdrawn, and for test
+   * sends not yet shown (broadcasts and campaigns follow their message's frequency instead).
+   */
   async queueOf(workspaceId: string, visitor: string, now: number): Promise<QueuedMessage[]> {
     const rows = await this.db
       .selectFrom('message_queue')
-      .select(['id', 'message_id', 'kind', 'expires_at'])
+      .select([
+        'id',
+        'message_id',
+        'kind',
+        'expires_at',
+        'payload',
+        'views',
+        'last_viewed_at',
+        'dismissed_at',
+      ])
       .where('workspace_id', '=', workspaceId)
       .where('visitor', '=', visitor)
       .where('consumed_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
+      .where('dismissed_at', 'is', null)
       .where('expires_at', '>', now)
       .orderBy('created_at')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      messageId: r.message_id,
-      kind: r.kind,
-      expiresAt: r.expires_at,
-    }));
+    return rows.map((r) => {
+      const entry: QueuedMessage = {
+        id: r.id,
+        messageId: r.message_id,
+        kind: r.kind,
+        expiresAt: Number(r.expires_at),
+        state: {
+          views: r.views ?? 0,
+          lastViewedAt: r.last_viewed_at === null ? null : Number(r.last_viewed_at),
+          dismissed: false,
+        },
+      };
+      if (r.payload !== null) entry.event = readJson(r.payload, {});
+      return entry;
+    });
+  }
+
+  /** The segments the person with this userId (canonical or alias) is a member of. */
+  async segmentsOf(workspaceId: string, userId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('identities')
+      .innerJoin('segment_members', 'segment_members.profile_id', 'identities.profile_id')
+      .select('segment_members.segment_id')
+      .where('identities.workspace_id', '=', workspaceId)
+      .where('identities.kind', '=', 'user')
+      .where('identities.value', '=', userId)
+      .execute();
+    return new Set(rows.map((r) => r.segment_id));
   }
 
   /** Queues a message for one visitor, replacing an earlier unshown one of the same message. */
@@ -69,7 +111,13 @@ export class MessageStateRepository {
     ttlMs: number,
   ): Promise<QueuedMessage> {
     const now = Date.now();
-    const entry = { id: prefixedId('q', 12), messageId, kind, expiresAt: now + ttlMs };
+    const entry: QueuedMessage = {
+      id: prefixedId('q', 12),
+      messageId,
+      kind,
+      expiresAt: now + ttlMs,
+      state: NEVER_SEEN,
+    };
     await this.db.transaction().execute(async (trx) => {
       await trx
         .deleteFrom('message_queue')

@@ -19,6 +19,12 @@ export interface Schema {
   conversions: ConversionTable;
   message_queue: MessageQueueTable;
   ingest_log: IngestLogTable;
+  segments: SegmentTable;
+  segment_members: SegmentMemberTable;
+  person_event_counts: PersonEventCountTable;
+  broadcasts: BroadcastTable;
+  campaigns: CampaignTable;
+  jobs: JobTable;
 }
 
 /** A JSON document: written as a string, read back as the string that was written. */
@@ -68,8 +74,19 @@ export interface IdentityTable {
   created_at: number;
 }
 
-/** `inapp`: an event the SDK reported about a message it showed (never sent through /v1). */
-export type EventType = 'identify' | 'track' | 'page' | 'screen' | 'group' | 'alias' | 'inapp';
+/**
+ * `inapp`: an event the SDK reported about a message it showed; `segment`: the person entered or
+ * left a segment (name `entered segment`/`left segment`). Neither is ever sent through /v1.
+ */
+export type EventType =
+  | 'identify'
+  | 'track'
+  | 'page'
+  | 'screen'
+  | 'group'
+  | 'alias'
+  | 'inapp'
+  | 'segment';
 
 /** The activity log: one row per accepted tracking call. */
 export interface EventTable {
@@ -163,11 +180,27 @@ export interface MessageQueueTable {
   workspace_id: string;
   message_id: string;
   visitor: string;
-  kind: 'test';
+  kind: QueueKind;
   created_at: number;
   expires_at: number;
   consumed_at: number | null;
+  /** The broadcast or campaign that queued it (0006); null for test sends. */
+  source_id: ColumnType<string | null, string | null | undefined, string | null>;
+  profile_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The triggering event's properties as JSON, for Liquid's `event`. */
+  payload: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Unique per workspace: the same send can never be queued twice. */
+  dedupe_key: ColumnType<string | null, string | null | undefined, string | null>;
+  views: ColumnType<number | null, number | null | undefined, number | null>;
+  opened_at: ColumnType<number | null, number | null | undefined, number | null>;
+  last_viewed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  dismissed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  clicked_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Set when its broadcast or campaign was stopped before the person opened it. */
+  withdrawn_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
+
+export type QueueKind = 'test' | 'broadcast' | 'campaign';
 
 export type MessageRow = Selectable<MessageTable>;
 export type MessageStateRow = Selectable<MessageStateTable>;
@@ -189,4 +222,76 @@ export interface IngestLogTable {
   /** Why the processor set the row aside; null while it waits to be processed. */
   error: string | null;
   failed_at: number | null;
+}
+
+export interface SegmentTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** The SegmentDefinition (campaigns/conditions.ts) as JSON. */
+  definition: JsonText;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SegmentMemberTable {
+  segment_id: string;
+  profile_id: string;
+  workspace_id: string;
+  entered_at: number;
+}
+
+/** Events per person, counter and UTC day: a counter is an event name, or one with filters. */
+export interface PersonEventCountTable {
+  profile_id: string;
+  workspace_id: string;
+  counter: string;
+  day: number;
+  count: number;
+}
+
+export type BroadcastStatus = 'scheduled' | 'sending' | 'sent' | 'stopped';
+
+export interface BroadcastTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  message_id: string;
+  segment_id: string;
+  status: BroadcastStatus;
+  send_at: number;
+  expires_days: number;
+  sent_at: number | null;
+  stopped_at: number | null;
+  created_at: number;
+}
+
+export type CampaignStatus = 'active' | 'stopped';
+
+export interface CampaignTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  message_id: string;
+  status: CampaignStatus;
+  /** The CampaignDefinition (campaigns/definitions.ts) as JSON. */
+  definition: JsonText;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A durable job (jobs/runner.ts): due at `run_at`, done once, never twice. */
+export interface JobTable {
+  id: string;
+  workspace_id: string | null;
+  kind: string;
+  payload: JsonText;
+  run_at: number;
+  attempts: number;
+  locked_until: number | null;
+  done_at: number | null;
+  failed_at: number | null;
+  last_error: string | null;
+  idempotency_key: string | null;
+  created_at: number;
 }

@@ -3,8 +3,18 @@ import { newSecretKey, newWorkspaceId, newWriteKey } from './ids.js';
 import { readJson } from './json.js';
 import type { KeyKind, Schema, WorkspaceRow } from './schema.js';
 
+/**
+ * At most this many in-app messages per visitor per session / per day (rolling 24 hours);
+ * null = no cap. Test sends are exempt. Enforced by delivery and again by the SDK.
+ */
+export interface InAppCaps {
+  perSession: number | null;
+  perDay: number | null;
+}
+
 export interface WorkspaceSettings {
-  inApp: { enabled: boolean; anonymous: boolean };
+  /** `caps` is absent until set, so that answers stay as they were for workspaces without. */
+  inApp: { enabled: boolean; anonymous: boolean; caps?: InAppCaps };
   /** When on, a visitor's userId counts only with a valid HMAC or JWT from the site's backend. */
   identityVerification: boolean;
 }
@@ -20,7 +30,7 @@ export interface Workspace extends WorkspaceSettings {
 
 export interface WorkspacePatch {
   name?: string;
-  inApp?: Partial<WorkspaceSettings['inApp']>;
+  inApp?: Partial<Omit<WorkspaceSettings['inApp'], 'caps'>> & { caps?: Partial<InAppCaps> };
   identityVerification?: boolean;
 }
 
@@ -161,8 +171,11 @@ export class WorkspaceRepository {
 }
 
 function applyPatch(base: WorkspaceSettings, patch: WorkspacePatch): WorkspaceSettings {
+  const { caps, ...inApp } = patch.inApp ?? {};
+  const merged: WorkspaceSettings['inApp'] = { ...base.inApp, ...inApp };
+  if (caps) merged.caps = { perSession: null, perDay: null, ...base.inApp.caps, ...caps };
   return {
-    inApp: { ...base.inApp, ...patch.inApp },
+    inApp: merged,
     identityVerification: patch.identityVerification ?? base.identityVerification,
   };
 }
