@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import { registerApiDocs } from './admin/docs.js';
 import { adminRoutes } from './admin/index.js';
 import { WriteKeyResolver } from './auth/write-key.js';
+import { startCampaigns } from './campaigns/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { demoRoutes } from './demo/routes.js';
 import { installBodyParsers } from './http/body-parsers.js';
@@ -65,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
   const bus = options.bus ?? new LocalBus();
   const inApp = createInApp(store, bus);
+  startCampaigns(app, store, bus);
   let draining = false;
   // Open event streams end first, or the server would wait for them forever.
   app.addHook('preClose', (done) => {
@@ -106,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     delivery: inApp.delivery,
     hub: inApp.hub,
   });
+  await registerApiDocs(app);
   await app.register(adminRoutes, {
     prefix: '/api/v1',
     store,

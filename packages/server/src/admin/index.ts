@@ -6,7 +6,10 @@ import { accountRoutes } from '../accounts/routes.js';
 import type { InApp } from '../inapp/index.js';
 import type { Store } from '../store/index.js';
 import type { ReadYourWrites } from '../tracking/processor.js';
+import { broadcastRoutes } from './broadcasts.js';
+import { campaignRoutes } from './campaigns.js';
 import { keyRoutes } from './keys.js';
+import { segmentRoutes } from './segments.js';
 import { messageRoutes } from './messages.js';
 import { peopleSearchRoutes } from './people-search.js';
 import { peopleRoutes } from './people.js';
@@ -60,4 +63,7 @@ const protectedRoutes: FastifyPluginAsync<AdminOptions & { accounts: AccountRepo
   await app.register(peopleSearchRoutes, { store, ingest });
   await app.register(keyRoutes, { store: options.store, onChange });
   await app.register(messageRoutes, { store, inApp: options.inApp, ingest });
+  await app.register(segmentRoutes, { store, inApp: options.inApp, ingest });
+  await app.register(broadcastRoutes, { store, inApp: options.inApp });
+  await app.register(campaignRoutes, { store, inApp: options.inApp });
 };

@@ -1,4 +1,5 @@
-import type { MessageStatus } from '@herald/protocol';
+import type { MessageDefinition, MessageStatus } from '@herald/protocol';
+import { CampaignRepository } from '../campaigns/repository.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { HeraldError, invalid } from '../errors.js';
 import type { InApp } from '../inapp/index.js';
@@ -30,6 +31,7 @@ export const messageRoutes: FastifyPluginAsync<{
   app.post<{ Params: { ws: string } }>('/workspaces/:ws/messages', async (request, reply) => {
     await findWorkspace(store, request.params.ws);
     const definition = parseDefinition(request.body);
+    await segmentsExist(store, request.params.ws, definition);
     const message = await store.messages.create(request.params.ws, definition);
     return reply.status(201).send(message);
   });
@@ -69,6 +71,7 @@ export const messageRoutes: FastifyPluginAsync<{
       throw invalid('newVersion', 'must be true or false');
     }
     const definition = parseDefinition(fields, current);
+    await segmentsExist(store, ws, definition);
     const message = await store.messages.update(ws, id, definition, {
       newVersion: newVersion === true,
     });
@@ -149,6 +152,19 @@ async function testTarget(store: Store, workspaceId: string, body: Fields) {
   const userId = await store.people.userIdByEmail(workspaceId, value);
   if (!userId) throw new HeraldError('not_found', `Nobody has the email ${value}`, 'email');
   return { visitor: `u:${userId}`, who: { userId, email: value } };
+}
+
+/** `audience.segment` and `goal.segment` must name segments of the workspace. */
+async function segmentsExist(store: Store, workspaceId: string, definition: MessageDefinition) {
+  const repository = new CampaignRepository(store.database.db);
+  for (const [field, id] of [
+    ['audience.segment', definition.audience.segment],
+    ['goal.segment.id', definition.goal.segment?.id],
+  ] as const) {
+    if (id && !(await repository.segment(workspaceId, id))) {
+      throw new HeraldError('not_found', `Segment ${id} not found`, field);
+    }
+  }
 }
 
 function object(body: unknown): Fields {
