@@ -28,13 +28,21 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
     await page.goto(h.hostPage('/events', w));
     const [opened] = await h.waitForEvent(page, 'in-app:message-opened');
     const deliveryId = opened!.detail.deliveryId;
-    expect(opened).toEqual({ type: 'in-app:message-opened', detail: { deliveryId, messageId: id } });
+    expect(opened).toEqual({
+      type: 'in-app:message-opened',
+      detail: { deliveryId, messageId: id },
+    });
 
     const modal = await h.frameOf(page, id);
     expect(modal.type).toBe('modal');
     await modal.frame.click('#act');
     const [action] = await h.waitForEvent(page, 'in-app:message-action');
-    expect(action!.detail).toEqual({ deliveryId, messageId: id, actionName: 'signup', actionValue: 'pro' });
+    expect(action!.detail).toEqual({
+      deliveryId,
+      messageId: id,
+      actionName: 'signup',
+      actionValue: 'pro',
+    });
 
     // The next step is an overlay: the display type and position change with it.
     await modal.frame.click('#next');
@@ -48,7 +56,11 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
 
     await corner.frame.click('#bad');
     const [error] = await h.waitForEvent(page, 'in-app:message-error');
-    expect(error!.detail).toMatchObject({ deliveryId, messageId: id, error: expect.stringContaining('nowhere') });
+    expect(error!.detail).toMatchObject({
+      deliveryId,
+      messageId: id,
+      error: expect.stringContaining('nowhere'),
+    });
     await corner.frame.click('#close');
     const [dismissed] = await h.waitForEvent(page, 'in-app:message-dismissed');
     expect(dismissed!.detail).toEqual({ deliveryId, messageId: id });
@@ -58,11 +70,19 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
     const [fromOption, fromOn] = await page.evaluate(() => [window.__inapp, window.__on]);
     expect(fromOn).toEqual(fromOption);
     expect(fromOption.map((event) => event.type.slice('in-app:message-'.length))).toEqual([
-      'opened', 'action', 'changed', 'error', 'dismissed',
+      'opened',
+      'action',
+      'changed',
+      'error',
+      'dismissed',
     ]);
     // The server counted them: a view, a click on "signup", a dismissal.
     await expect
-      .poll(async () => (await h.server().admin('GET', `/workspaces/${w.ws.id}/messages/${id}/metrics`)).body, WAIT)
+      .poll(
+        async () =>
+          (await h.server().admin('GET', `/workspaces/${w.ws.id}/messages/${id}/metrics`)).body,
+        WAIT,
+      )
       .toMatchObject({ views: 1, dismissals: 1, clicks: { signup: 1 } });
     // Dismissed for good: not back after a reload.
     await page.reload();
@@ -77,7 +97,9 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
     const id = await w.launch({
       name: 'Modal',
       display: { type: 'modal', position: 'center', overlayColor: 'rgba(0,0,120,0.4)' },
-      steps: [{ name: 'main', html: '<h2>Hello</h2><a id="go" href="/landing?from=message">Go</a>' }],
+      steps: [
+        { name: 'main', html: '<h2>Hello</h2><a id="go" href="/landing?from=message">Go</a>' },
+      ],
     });
     const page = await h.newPage();
     h.site.page('/landing', '<!doctype html><title>Landing</title><h1>Landing</h1>');
@@ -90,7 +112,9 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
     const second = await w2.launch({
       name: 'Modal 2',
       display: { type: 'modal', position: 'center' },
-      steps: [{ name: 'main', html: '<h2>Hello</h2><a id="go" href="/landing?from=message">Go</a>' }],
+      steps: [
+        { name: 'main', html: '<h2>Hello</h2><a id="go" href="/landing?from=message">Go</a>' },
+      ],
     });
     const other = await h.newPage();
     await other.goto(h.hostPage('/outside', w2));
@@ -103,7 +127,9 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
     const linked = await w3.launch({
       name: 'Link',
       display: { type: 'overlay', position: 'bottom-right' },
-      steps: [{ name: 'main', html: '<h2>Hello</h2><a id="go" href="/landing?from=message">Go</a>' }],
+      steps: [
+        { name: 'main', html: '<h2>Hello</h2><a id="go" href="/landing?from=message">Go</a>' },
+      ],
     });
     await third.goto(h.hostPage('/link', w3));
     const { frame } = await h.frameOf(third, linked);
@@ -147,14 +173,19 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
 
   it('identify() switches to identified messages without a reload, reset() switches back', async () => {
     const w = await h.workspace();
-    const anonymous = await w.launch({ name: 'Visitors', steps: [{ name: 'main', html: '<h2>Visitor</h2>' }] });
+    const anonymous = await w.launch({
+      name: 'Visitors',
+      steps: [{ name: 'main', html: '<h2>Visitor</h2>' }],
+    });
     const known = await w.launch({
       name: 'People',
       audience: { type: 'identified' },
       steps: [{ name: 'main', html: '<h2>Hello {{customer.first_name}}</h2>' }],
     });
     // Ada is known to the server (her traits personalise the message).
-    await h.server().track(w.ws.writeKey, '/v1/identify', { userId: 'ada', traits: { first_name: 'Ada' } });
+    await h
+      .server()
+      .track(w.ws.writeKey, '/v1/identify', { userId: 'ada', traits: { first_name: 'Ada' } });
     const page = await h.newPage();
     await page.goto(h.hostPage('/who', w));
     await h.frameOf(page, anonymous);
@@ -164,7 +195,9 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
     expect((await h.frames(page)).map((f) => f.messageId)).toEqual([known]);
     await page.evaluate(() => window.herald.reset());
     await h.frameOf(page, anonymous);
-    await expect.poll(async () => (await h.frames(page)).map((f) => f.messageId)).toEqual([anonymous]);
+    await expect
+      .poll(async () => (await h.frames(page)).map((f) => f.messageId))
+      .toEqual([anonymous]);
     await h.context.close();
   });
 
@@ -196,7 +229,11 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
       }, 300);
     });
     const { element } = await h.frameOf(page, late);
-    expect(await element.evaluate((iframe) => (iframe.getRootNode() as ShadowRoot).host.parentElement?.id)).toBe('late');
+    expect(
+      await element.evaluate(
+        (iframe) => (iframe.getRootNode() as ShadowRoot).host.parentElement?.id,
+      ),
+    ).toBe('late');
     await h.context.close();
   });
 });

@@ -10,40 +10,55 @@ const html = (text: string) =>
 
 describeInChromium('in-app messages: display types and positions', (browser) => {
   const h = useInAppHarness(browser);
-  const near = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(2);
+  const near = (actual: number, expected: number) =>
+    expect(Math.abs(actual - expected)).toBeLessThanOrEqual(2);
 
-  it.each(['center', 'top', 'bottom'])('a modal at %s, over a backdrop, shifting nothing', async (position) => {
-    const w = await h.workspace();
-    const id = await w.launch({
-      name: `Modal ${position}`,
-      display: { type: 'modal', position, width: '400px' },
-      steps: [{ name: 'main', html: html(`Modal ${position}`) }],
-    });
-    const page = await h.newPage();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(h.hostPage(`/modal-${position}`, w));
-    const heading = await page.locator('h1').boundingBox();
-    const { box, element } = await h.frameOf(page, id);
-    await h.waitForEvent(page, 'in-app:message-opened');
-    near(box.width, 400);
-    near(box.x + box.width / 2, 640);
-    if (position === 'center') near(box.y + box.height / 2, 360);
-    if (position === 'top') near(box.y, 24);
-    if (position === 'bottom') near(box.y + box.height, 720 - 24);
-    expect(await page.locator('h1').boundingBox()).toEqual(heading);
-    // A dialog, labelled by the message's heading.
-    const dialog = await element.evaluate((iframe) => {
-      const box = iframe.parentElement!;
-      return [box.getAttribute('role'), box.getAttribute('aria-modal'), box.getAttribute('aria-label')];
-    });
-    expect(dialog).toEqual(['dialog', 'true', `Modal ${position}`]);
-    await page.screenshot({ path: `test-results/inapp/modal-${position}.png` });
-    await h.context.close();
-  });
+  it.each(['center', 'top', 'bottom'])(
+    'a modal at %s, over a backdrop, shifting nothing',
+    async (position) => {
+      const w = await h.workspace();
+      const id = await w.launch({
+        name: `Modal ${position}`,
+        display: { type: 'modal', position, width: '400px' },
+        steps: [{ name: 'main', html: html(`Modal ${position}`) }],
+      });
+      const page = await h.newPage();
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(h.hostPage(`/modal-${position}`, w));
+      const heading = await page.locator('h1').boundingBox();
+      const { box, element } = await h.frameOf(page, id);
+      await h.waitForEvent(page, 'in-app:message-opened');
+      near(box.width, 400);
+      near(box.x + box.width / 2, 640);
+      if (position === 'center') near(box.y + box.height / 2, 360);
+      if (position === 'top') near(box.y, 24);
+      if (position === 'bottom') near(box.y + box.height, 720 - 24);
+      expect(await page.locator('h1').boundingBox()).toEqual(heading);
+      // A dialog, labelled by the message's heading.
+      const dialog = await element.evaluate((iframe) => {
+        const box = iframe.parentElement!;
+        return [
+          box.getAttribute('role'),
+          box.getAttribute('aria-modal'),
+          box.getAttribute('aria-label'),
+        ];
+      });
+      expect(dialog).toEqual(['dialog', 'true', `Modal ${position}`]);
+      await page.screenshot({ path: `test-results/inapp/modal-${position}.png` });
+      await h.context.close();
+    },
+  );
 
   it('overlays at all six positions at once, one per slot', async () => {
     const w = await h.workspace();
-    const positions = ['top-left', 'top-center', 'top-right', 'bottom-left', 'bottom-center', 'bottom-right'];
+    const positions = [
+      'top-left',
+      'top-center',
+      'top-right',
+      'bottom-left',
+      'bottom-center',
+      'bottom-right',
+    ];
     const ids: Record<string, string> = {};
     for (const position of positions) {
       ids[position] = await w.launch({
@@ -112,7 +127,9 @@ describeInChromium('in-app messages: display types and positions', (browser) => 
     near(inlineBox.x, slot.x);
     near(inlineBox.width, 500);
     // Inline messages are part of the page: what follows moves down below them.
-    expect((await page.locator('#after').boundingBox())!.y).toBeGreaterThan(inlineBox.y + inlineBox.height);
+    expect((await page.locator('#after').boundingBox())!.y).toBeGreaterThan(
+      inlineBox.y + inlineBox.height,
+    );
 
     const top = (await page.locator('#top-button').boundingBox())!;
     const tip = await h.frameOf(page, below);

@@ -81,12 +81,14 @@ document.addEventListener('keydown', (event) => {
 });
 
 const label = () =>
-  (document.querySelector('h1,h2,h3')?.textContent || document.title || '')
-    .trim()
-    .slice(0, 200);
+  (document.querySelector('h1,h2,h3')?.textContent || document.title || '').trim().slice(0, 200);
 // <html> is as tall as its content (the viewport is not): watch it to fit the iframe.
 new ResizeObserver(() =>
-  send({ h: 'size', y: Math.ceil(document.documentElement.getBoundingClientRect().height), l: label() }),
+  send({
+    h: 'size',
+    y: Math.ceil(document.documentElement.getBoundingClientRect().height),
+    l: label(),
+  }),
 ).observe(document.documentElement);
 
 send({ h: 'ready' });

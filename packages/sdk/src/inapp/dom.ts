@@ -6,7 +6,8 @@
 
 /** Sets inline styles (kebab-case names); `important` makes host-page rules unable to win. */
 export function css(element: HTMLElement, styles: Record<string, string>, important = false): void {
-  for (const name in styles) element.style.setProperty(name, styles[name]!, important ? 'important' : '');
+  for (const name in styles)
+    element.style.setProperty(name, styles[name]!, important ? 'important' : '');
 }
 
 export function el<K extends keyof HTMLElementTagNameMap>(

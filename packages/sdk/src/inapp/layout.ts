@@ -24,7 +24,12 @@ const GAP = 12;
 const MARGIN = 16;
 /** Below this viewport width, layouts go edge to edge. */
 export const NARROW = 600;
-const OPPOSITE: Record<string, string> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+const OPPOSITE: Record<string, string> = {
+  top: 'bottom',
+  bottom: 'top',
+  left: 'right',
+  right: 'left',
+};
 
 /**
  * Builds the chrome for `display`; `anchor` is the element of an inline message or tooltip.
@@ -39,11 +44,7 @@ export function buildChrome(
   const type = display.type;
   const host = document.createElement('herald-message');
   const fixed = contained ? 'absolute' : 'fixed';
-  css(
-    host,
-    { all: 'initial', display: 'block', position: fixed, 'z-index': '2147483000' },
-    true,
-  );
+  css(host, { all: 'initial', display: 'block', position: fixed, 'z-index': '2147483000' }, true);
   // Inline messages are part of the page; so is a tooltip in a preview, with nothing to point at.
   if (type === 'inline' || (contained && type === 'tooltip')) {
     css(host, { position: 'relative', 'z-index': 'auto' }, true);
@@ -61,7 +62,8 @@ export function buildChrome(
         display: 'flex',
         'justify-content': 'center',
         'box-sizing': 'border-box',
-        'align-items': { top: 'flex-start', bottom: 'flex-end' }[display.position ?? ''] ?? 'center',
+        'align-items':
+          { top: 'flex-start', bottom: 'flex-end' }[display.position ?? ''] ?? 'center',
         background: display.overlayColor || 'rgba(0,0,0,.5)',
       },
       root,
@@ -120,7 +122,13 @@ export function buildChrome(
         {
           top: vertical === 'top' ? edge : 'auto',
           bottom: vertical === 'top' ? 'auto' : edge,
-          left: narrow ? edge : horizontal === 'left' ? edge : horizontal === 'center' ? '50%' : 'auto',
+          left: narrow
+            ? edge
+            : horizontal === 'left'
+              ? edge
+              : horizontal === 'center'
+                ? '50%'
+                : 'auto',
           right: narrow || horizontal === 'right' ? edge : 'auto',
           transform: !narrow && horizontal === 'center' ? 'translateX(-50%)' : 'none',
           width: narrow ? 'auto' : width,
@@ -129,7 +137,8 @@ export function buildChrome(
         true,
       );
     }
-    if (type === 'tooltip' && anchor && arrow) placeTooltip(host, arrow, anchor, display, contained);
+    if (type === 'tooltip' && anchor && arrow)
+      placeTooltip(host, arrow, anchor, display, contained);
   };
   return { host, box, backdrop, place };
 }
@@ -145,7 +154,10 @@ function placeTooltip(
   const a = anchor.getBoundingClientRect();
   const b = host.getBoundingClientRect();
   const [vw, vh] = contained
-    ? [host.parentElement?.clientWidth ?? innerWidth, host.parentElement?.clientHeight ?? innerHeight]
+    ? [
+        host.parentElement?.clientWidth ?? innerWidth,
+        host.parentElement?.clientHeight ?? innerHeight,
+      ]
     : [innerWidth, innerHeight];
   const room: Record<string, boolean> = {
     top: a.top - b.height - GAP >= 0,
@@ -168,10 +180,22 @@ function placeTooltip(
       : a.bottom + GAP
     : clamp(a.top + a.height / 2 - b.height / 2, vh - b.height);
   host.setAttribute('data-side', side);
-  css(host, { left: `${x}px`, top: `${y}px`, visibility: anchor.isConnected ? 'visible' : 'hidden' }, true);
+  css(
+    host,
+    { left: `${x}px`, top: `${y}px`, visibility: anchor.isConnected ? 'visible' : 'hidden' },
+    true,
+  );
   // The arrow points at the anchor's middle, on the side facing it.
   css(arrow, {
-    left: vertical ? `${a.left + a.width / 2 - x - 6}px` : side === 'left' ? `${b.width - 6}px` : '-6px',
-    top: vertical ? (side === 'top' ? `${b.height - 6}px` : '-6px') : `${a.top + a.height / 2 - y - 6}px`,
+    left: vertical
+      ? `${a.left + a.width / 2 - x - 6}px`
+      : side === 'left'
+        ? `${b.width - 6}px`
+        : '-6px',
+    top: vertical
+      ? side === 'top'
+        ? `${b.height - 6}px`
+        : '-6px'
+      : `${a.top + a.height / 2 - y - 6}px`,
   });
 }

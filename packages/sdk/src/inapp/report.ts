@@ -35,7 +35,10 @@ export function createReporter(url: string): Reporter {
     for (const group of groups.values()) {
       for (let i = 0; i < group.length; i += IN_APP_LIMITS.maxEvents) {
         const slice = group.slice(i, i + IN_APP_LIMITS.maxEvents);
-        out.push([slice, JSON.stringify({ ...slice[0]!.claim, events: slice.map((p) => p.event) })]);
+        out.push([
+          slice,
+          JSON.stringify({ ...slice[0]!.claim, events: slice.map((p) => p.event) }),
+        ]);
       }
     }
     return out;

@@ -85,16 +85,19 @@ export function createTabs(
         if (stop || abort?.signal.aborted === false) return;
         abort = new AbortController();
         locks
-          .request(key, { signal: abort.signal }, () =>
-            new Promise<void>((release) => {
-              begin();
-              const end = stop!;
-              stop = () => {
-                end();
-                abort = undefined;
-                release();
-              };
-            }),
+          .request(
+            key,
+            { signal: abort.signal },
+            () =>
+              new Promise<void>((release) => {
+                begin();
+                const end = stop!;
+                stop = () => {
+                  end();
+                  abort = undefined;
+                  release();
+                };
+              }),
           )
           .catch(() => {});
         return;

@@ -113,7 +113,11 @@ export function showMessage(message: DeliveredMessage, o: ViewOptions): View {
       if (kind === 'step') return view.step(name);
       if (kind === 'action' && name) {
         const value = new URLSearchParams(query).get('value');
-        return o.report('action', { actionName: name, actionValue: value ?? undefined, step: current().name });
+        return o.report('action', {
+          actionName: name,
+          actionValue: value ?? undefined,
+          step: current().name,
+        });
       }
       return o.report('error', { error: `unknown action ${url.slice(0, 200)}` });
     }

@@ -29,7 +29,8 @@ export const broadcastRoutes: FastifyPluginAsync<{ store: Store; inApp: InApp }>
     let sendAt = Date.now();
     if (body.sendAt !== undefined && body.sendAt !== null) {
       const at = typeof body.sendAt === 'string' ? Date.parse(body.sendAt) : NaN;
-      if (!Number.isFinite(at)) throw invalid('sendAt', 'must be an ISO 8601 date, or null for now');
+      if (!Number.isFinite(at))
+        throw invalid('sendAt', 'must be an ISO 8601 date, or null for now');
       sendAt = Math.max(at, sendAt);
     }
     const broadcast = await repository.createBroadcast(ws, {
@@ -51,7 +52,8 @@ export const broadcastRoutes: FastifyPluginAsync<{ store: Store; inApp: InApp }>
   app.get<{ Params: Params }>('/workspaces/:ws/broadcasts/:id', async (request) => {
     await findWorkspace(store, request.params.ws);
     const broadcast = await repository.broadcast(request.params.ws, request.params.id);
-    if (!broadcast) throw new HeraldError('not_found', `Broadcast ${request.params.id} not found`, 'id');
+    if (!broadcast)
+      throw new HeraldError('not_found', `Broadcast ${request.params.id} not found`, 'id');
     return broadcast;
   });
 
@@ -69,7 +71,11 @@ export const broadcastRoutes: FastifyPluginAsync<{ store: Store; inApp: InApp }>
  * A message a broadcast or campaign may send: it exists, is for identified people (it is queued
  * for a userId; Liquid may use their traits), and is not archived.
  */
-export async function sendableMessage(store: Store, workspaceId: string, value: unknown): Promise<string> {
+export async function sendableMessage(
+  store: Store,
+  workspaceId: string,
+  value: unknown,
+): Promise<string> {
   const messageId = text(value, 'messageId', 64);
   const message = await store.messages.get(workspaceId, messageId);
   if (!message) throw new HeraldError('not_found', `Message ${messageId} not found`, 'messageId');

@@ -23,7 +23,10 @@ export const campaignRoutes: FastifyPluginAsync<{ store: Store; inApp: InApp }> 
   // Campaigns feed the ingest path's rules cache on every node.
   const changed = (workspaceId: string) => inApp.bus.publish({ kind: 'messages', workspaceId });
 
-  const validTrigger = async (ws: string, definition: ReturnType<typeof parseCampaignDefinition>) => {
+  const validTrigger = async (
+    ws: string,
+    definition: ReturnType<typeof parseCampaignDefinition>,
+  ) => {
     if (definition.trigger.type === 'segment_entered') {
       await repository.requireSegment(ws, definition.trigger.segmentId);
     }
@@ -50,7 +53,10 @@ export const campaignRoutes: FastifyPluginAsync<{ store: Store; inApp: InApp }> 
 
   app.get<{ Params: Params }>('/workspaces/:ws/campaigns/:id', async (request) => {
     await findWorkspace(store, request.params.ws);
-    return found(await repository.campaign(request.params.ws, request.params.id), request.params.id);
+    return found(
+      await repository.campaign(request.params.ws, request.params.id),
+      request.params.id,
+    );
   });
 
   app.patch<{ Params: Params }>('/workspaces/:ws/campaigns/:id', async (request) => {

@@ -13,10 +13,11 @@ type Params = { ws: string; id: string };
  * Membership is built by a job when a segment is created or its conditions change, then kept up
  * to date as calls arrive; `members` is a live count.
  */
-export const segmentRoutes: FastifyPluginAsync<{ store: Store; inApp: InApp; ingest: ReadYourWrites }> = async (
-  app,
-  { store, inApp, ingest },
-) => {
+export const segmentRoutes: FastifyPluginAsync<{
+  store: Store;
+  inApp: InApp;
+  ingest: ReadYourWrites;
+}> = async (app, { store, inApp, ingest }) => {
   const repository = new CampaignRepository(store.database.db);
   // Segments feed the ingest path's rules cache on every node.
   const changed = (workspaceId: string) => {
@@ -66,7 +67,9 @@ export const segmentRoutes: FastifyPluginAsync<{ store: Store; inApp: InApp; ing
     const body = object(request.body ?? {}, 'body');
     const segment = await repository.updateSegment(ws, id, {
       ...(body.name === undefined ? {} : { name: text(body.name, 'name', 200) }),
-      ...(body.conditions === undefined ? {} : { conditions: parseSegmentDefinition(body.conditions) }),
+      ...(body.conditions === undefined
+        ? {}
+        : { conditions: parseSegmentDefinition(body.conditions) }),
     });
     changed(ws);
     return segment;

@@ -13,7 +13,10 @@ import {
 import { parseSegmentDefinition } from './definitions.js';
 
 const NOW = Date.parse('2026-05-20T12:00:00Z');
-const facts = (traits: Record<string, unknown>, counts: Record<string, Record<number, number>> = {}): PersonFacts => ({
+const facts = (
+  traits: Record<string, unknown>,
+  counts: Record<string, Record<number, number>> = {},
+): PersonFacts => ({
   traits,
   counts: new Map(
     Object.entries(counts).map(([key, days]) => [
@@ -29,7 +32,12 @@ const one = (condition: SegmentDefinition['conditions'][number]): SegmentDefinit
 
 describe('segment conditions', () => {
   it('compares traits: equals, contains, exists, greater and less than', () => {
-    const person = facts({ plan: 'Pro', tags: ['beta', 'vip'], seats: '12', company: { size: 40 } });
+    const person = facts({
+      plan: 'Pro',
+      tags: ['beta', 'vip'],
+      seats: '12',
+      company: { size: 40 },
+    });
     const is = (c: SegmentDefinition['conditions'][number]) => evaluate(one(c), person, NOW);
     expect(is({ type: 'trait', trait: 'plan', op: 'equals', value: 'pro' })).toBe(true);
     expect(is({ type: 'trait', trait: 'plan', op: 'not_equals', value: 'pro' })).toBe(false);
@@ -51,12 +59,20 @@ describe('segment conditions', () => {
     const is = (c: SegmentDefinition['conditions'][number]) => evaluate(one(c), person, NOW);
     expect(is({ type: 'trait', trait: 'createdAt', op: 'before', value: '2026-05-02' })).toBe(true);
     expect(is({ type: 'trait', trait: 'createdAt', op: 'after', value: '2026-05-02' })).toBe(false);
-    expect(is({ type: 'trait', trait: 'createdAt', op: 'more_than_days_ago', days: 14 })).toBe(true);
-    expect(is({ type: 'trait', trait: 'createdAt', op: 'more_than_days_ago', days: 30 })).toBe(false);
-    expect(is({ type: 'trait', trait: 'createdAt', op: 'less_than_days_ago', days: 30 })).toBe(true);
+    expect(is({ type: 'trait', trait: 'createdAt', op: 'more_than_days_ago', days: 14 })).toBe(
+      true,
+    );
+    expect(is({ type: 'trait', trait: 'createdAt', op: 'more_than_days_ago', days: 30 })).toBe(
+      false,
+    );
+    expect(is({ type: 'trait', trait: 'createdAt', op: 'less_than_days_ago', days: 30 })).toBe(
+      true,
+    );
     expect(is({ type: 'trait', trait: 'trialEnds', op: 'after', value: '2026-05-22' })).toBe(true);
     // A date in the future is not "less than N days ago".
-    expect(is({ type: 'trait', trait: 'trialEnds', op: 'less_than_days_ago', days: 30 })).toBe(false);
+    expect(is({ type: 'trait', trait: 'trialEnds', op: 'less_than_days_ago', days: 30 })).toBe(
+      false,
+    );
   });
 
   it('counts events in the last D UTC days, today included', () => {
@@ -87,8 +103,12 @@ describe('segment conditions', () => {
     });
     expect(a).toBe(b);
     expect(a).not.toBe(counterKey({ event: 'Order' }));
-    expect(propertiesMatch([{ property: 'total', op: 'greater_than', value: 100 }], { total: 250 })).toBe(true);
-    expect(propertiesMatch([{ property: 'total', op: 'greater_than', value: 100 }], { total: 50 })).toBe(false);
+    expect(
+      propertiesMatch([{ property: 'total', op: 'greater_than', value: 100 }], { total: 250 }),
+    ).toBe(true);
+    expect(
+      propertiesMatch([{ property: 'total', op: 'greater_than', value: 100 }], { total: 50 }),
+    ).toBe(false);
   });
 
   it('combines conditions in AND/OR groups; an empty group matches nobody', () => {
@@ -115,14 +135,22 @@ describe('segment conditions', () => {
   it('validates definitions with the failing field named', () => {
     expect(() => parseSegmentDefinition({ conditions: [] })).toThrow(/conditions.conditions/);
     expect(() =>
-      parseSegmentDefinition({ conditions: [{ type: 'trait', trait: 'a', op: 'more_than_days_ago' }] }),
+      parseSegmentDefinition({
+        conditions: [{ type: 'trait', trait: 'a', op: 'more_than_days_ago' }],
+      }),
     ).toThrow(/conditions.conditions.0.days/);
     expect(() =>
       parseSegmentDefinition({ conditions: [{ type: 'event', event: 'x', withinDays: 9999 }] }),
     ).toThrow(/withinDays/);
     const parsed = parseSegmentDefinition({
       match: 'any',
-      conditions: [{ type: 'event', event: 'Order', where: [{ property: 'total', op: 'greater_than', value: 5 }] }],
+      conditions: [
+        {
+          type: 'event',
+          event: 'Order',
+          where: [{ property: 'total', op: 'greater_than', value: 5 }],
+        },
+      ],
     });
     expect(parsed.conditions[0]).toMatchObject({ atLeast: 1, withinDays: 30 });
   });
@@ -131,7 +159,12 @@ describe('segment conditions', () => {
 describe('re-eligibility', () => {
   const frequency = { maxViews: 1, cooldownSeconds: 0, reEligibleAfterSeconds: 3600 };
   it('makes a dismissed or maxed-out message eligible again after the period', () => {
-    const dismissed = { views: 1, lastViewedAt: NOW - 7200_000, dismissed: true, dismissedAt: NOW - 1800_000 };
+    const dismissed = {
+      views: 1,
+      lastViewedAt: NOW - 7200_000,
+      dismissed: true,
+      dismissedAt: NOW - 1800_000,
+    };
     expect(frequencyAllows(frequency, dismissed, NOW)).toBe(false);
     expect(frequencyAllows(frequency, dismissed, NOW + 1800_000)).toBe(true);
     const maxed = { views: 1, lastViewedAt: NOW - 3600_000, dismissed: false };

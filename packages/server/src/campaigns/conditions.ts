@@ -35,7 +35,8 @@ export interface TraitCondition {
   days?: number;
 }
 
-export type PropertyOp = 'equals' | 'not_equals' | 'contains' | 'exists' | 'greater_than' | 'less_than';
+export type PropertyOp =
+  'equals' | 'not_equals' | 'contains' | 'exists' | 'greater_than' | 'less_than';
 
 export interface PropertyFilter {
   property: string;
@@ -141,7 +142,13 @@ function traitMatches(
   traits: Record<string, unknown>,
   now: number,
 ): boolean {
-  return compare(condition.op, lookup(traits, condition.trait), condition.value, condition.days, now);
+  return compare(
+    condition.op,
+    lookup(traits, condition.trait),
+    condition.value,
+    condition.days,
+    now,
+  );
 }
 
 function compare(

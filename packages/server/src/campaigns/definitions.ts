@@ -95,7 +95,10 @@ export function parseFilters(value: unknown, path: string): PropertyFilter[] {
   return array(value, path, 0, 20).map((item, i) => {
     const raw = object(item, `${path}.${i}`);
     const op = oneOf(raw.op ?? 'equals', `${path}.${i}.op`, PROPERTY_OPS);
-    const filter: PropertyFilter = { property: text(raw.property, `${path}.${i}.property`, 200), op };
+    const filter: PropertyFilter = {
+      property: text(raw.property, `${path}.${i}.property`, 200),
+      op,
+    };
     if (op !== 'exists') filter.value = scalar(raw.value, `${path}.${i}.value`);
     return filter;
   });
@@ -113,8 +116,12 @@ export interface CampaignDefinition {
   expiresDays: number;
 }
 
-export function parseCampaignDefinition(body: Fields, base?: CampaignDefinition): CampaignDefinition {
-  const rawTrigger = body.trigger === undefined && base ? base.trigger : object(body.trigger, 'trigger');
+export function parseCampaignDefinition(
+  body: Fields,
+  base?: CampaignDefinition,
+): CampaignDefinition {
+  const rawTrigger =
+    body.trigger === undefined && base ? base.trigger : object(body.trigger, 'trigger');
   let trigger: CampaignTrigger;
   if ('type' in rawTrigger && rawTrigger.type === 'segment_entered') {
     trigger = {
@@ -129,7 +136,12 @@ export function parseCampaignDefinition(body: Fields, base?: CampaignDefinition)
   }
   return {
     trigger,
-    delaySeconds: integer(body.delaySeconds ?? base?.delaySeconds ?? 0, 'delaySeconds', 0, 31_536_000),
+    delaySeconds: integer(
+      body.delaySeconds ?? base?.delaySeconds ?? 0,
+      'delaySeconds',
+      0,
+      31_536_000,
+    ),
     expiresDays: integer(body.expiresDays ?? base?.expiresDays ?? 30, 'expiresDays', 1, 365),
   };
 }
@@ -145,13 +157,15 @@ export function object(value: unknown, field: string): Fields {
 
 function array(value: unknown, field: string, min: number, max: number): unknown[] {
   if (!Array.isArray(value)) throw invalid(field, 'must be an array');
-  if (value.length < min) throw invalid(field, `must hold at least ${min} item${min > 1 ? 's' : ''}`);
+  if (value.length < min)
+    throw invalid(field, `must hold at least ${min} item${min > 1 ? 's' : ''}`);
   if (value.length > max) throw invalid(field, `must hold at most ${max} items`);
   return value;
 }
 
 export function text(value: unknown, field: string, max: number): string {
-  if (typeof value !== 'string' || value.trim() === '') throw invalid(field, 'must be a non-empty string');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw invalid(field, 'must be a non-empty string');
   if (value.length > max) throw invalid(field, `must be at most ${max} characters`);
   if (value.includes('\u0000')) throw invalid(field, 'must not contain NUL characters');
   return value;

@@ -40,7 +40,11 @@ export function campaignsEffect(rules: RulesCache, bus: ChangeBus): IngestEffect
       for (const event of batch.events) {
         if (event.type === 'identify' && event.user_id && event.traits) {
           const person = await people.of(event);
-          if (person) touch(person.profileId, workspace.segments.filter((s) => s.usesTraits));
+          if (person)
+            touch(
+              person.profileId,
+              workspace.segments.filter((s) => s.usesTraits),
+            );
           continue;
         }
         if (event.type !== 'track' || !event.name) continue;

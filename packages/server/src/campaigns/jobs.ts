@@ -73,7 +73,11 @@ export function registerCampaignJobs(runner: JobRunner, bus: ChangeBus): void {
     }
     afterCommit(announce(broadcast.workspace_id, visitors));
     if (members.length === CHUNK) {
-      await trx.updateTable('broadcasts').set({ status: 'sending' }).where('id', '=', broadcast.id).execute();
+      await trx
+        .updateTable('broadcasts')
+        .set({ status: 'sending' })
+        .where('id', '=', broadcast.id)
+        .execute();
       return { runAt: now, payload: { broadcastId: broadcast.id, after: members.at(-1)!.id } };
     }
     await trx
@@ -118,7 +122,16 @@ export function registerCampaignJobs(runner: JobRunner, bus: ChangeBus): void {
     const rules = await loadRules(trx, segment.workspace_id);
     const rule = rules.segments.find((s) => s.id === job.payload.segmentId);
     if (!rule) return;
-    const next = await evaluateChunk(trx, segment.workspace_id, job.payload.after, [rule], rules, now, afterCommit, announce);
+    const next = await evaluateChunk(
+      trx,
+      segment.workspace_id,
+      job.payload.after,
+      [rule],
+      rules,
+      now,
+      afterCommit,
+      announce,
+    );
     if (next) return { runAt: now, payload: { segmentId: rule.id, after: next } };
   });
 
@@ -136,7 +149,16 @@ export function registerCampaignJobs(runner: JobRunner, bus: ChangeBus): void {
     const segments = rules.segments.filter((s) => s.timeDependent);
     const next =
       segments.length > 0
-        ? await evaluateChunk(trx, workspaceId, payload.after, segments, rules, now, afterCommit, announce)
+        ? await evaluateChunk(
+            trx,
+            workspaceId,
+            payload.after,
+            segments,
+            rules,
+            now,
+            afterCommit,
+            announce,
+          )
         : undefined;
     if (next) return { runAt: now, payload: { workspaceId, after: next } };
     const following = await nextWorkspace(trx, workspaceId);

@@ -152,16 +152,29 @@ export async function applyChanges(
   const visitors = new Set<string>();
   for (const change of changes) {
     visitors.add(`u:${change.userId}`);
-    await convertOnSegmentChange(trx, workspaceId, change.profileId, change.segmentId, change.change, now);
+    await convertOnSegmentChange(
+      trx,
+      workspaceId,
+      change.profileId,
+      change.segmentId,
+      change.change,
+      now,
+    );
     if (change.change !== 'enter') continue;
     for (const campaign of rules.segmentTriggers.get(change.segmentId) ?? []) {
-      await fireCampaign(trx, workspaceId, campaign, {
-        profileId: change.profileId,
-        userId: change.userId,
-        // Each entry is its own occurrence: leaving and entering again fires again.
-        key: `enter:${change.profileId}:${now}:${prefixedId('x', 4)}`,
-        event: { segmentId: change.segmentId, segmentName: change.segmentName },
-      }, now);
+      await fireCampaign(
+        trx,
+        workspaceId,
+        campaign,
+        {
+          profileId: change.profileId,
+          userId: change.userId,
+          // Each entry is its own occurrence: leaving and entering again fires again.
+          key: `enter:${change.profileId}:${now}:${prefixedId('x', 4)}`,
+          event: { segmentId: change.segmentId, segmentName: change.segmentName },
+        },
+        now,
+      );
     }
   }
   return visitors;

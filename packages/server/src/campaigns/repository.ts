@@ -38,14 +38,25 @@ export class CampaignRepository {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('segments')
-        .values({ id, workspace_id: workspaceId, name, definition: JSON.stringify(conditions), created_at: now, updated_at: now })
+        .values({
+          id,
+          workspace_id: workspaceId,
+          name,
+          definition: JSON.stringify(conditions),
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
       await scheduleRebuild(trx, workspaceId, id, now);
     });
     return (await this.segment(workspaceId, id))!;
   }
 
-  async updateSegment(workspaceId: string, id: string, patch: { name?: string; conditions?: SegmentDefinition }) {
+  async updateSegment(
+    workspaceId: string,
+    id: string,
+    patch: { name?: string; conditions?: SegmentDefinition },
+  ) {
     const current = await this.requireSegment(workspaceId, id);
     const now = Math.max(Date.now(), Date.parse(current.updatedAt) + 1);
     await this.db.transaction().execute(async (trx) => {
@@ -71,7 +82,8 @@ export class CampaignRepository {
       .where('segment_id', '=', id)
       .where('status', 'in', ['scheduled', 'sending'])
       .executeTakeFirst();
-    if (used) throw new HeraldError('conflict', `Broadcast ${used.id} is sending to this segment`, 'id');
+    if (used)
+      throw new HeraldError('conflict', `Broadcast ${used.id} is sending to this segment`, 'id');
     await this.db.deleteFrom('segments').where('id', '=', id).execute();
   }
 
@@ -131,7 +143,13 @@ export class CampaignRepository {
 
   async createBroadcast(
     workspaceId: string,
-    input: { name: string; messageId: string; segmentId: string; sendAt: number; expiresDays: number },
+    input: {
+      name: string;
+      messageId: string;
+      segmentId: string;
+      sendAt: number;
+      expiresDays: number;
+    },
   ) {
     const id = prefixedId('bc', 9);
     const now = Date.now();
@@ -182,7 +200,8 @@ export class CampaignRepository {
               .where('workspace_id', '=', workspaceId)
               .where('id', '=', id)
               .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new HeraldError('not_found', `${id} not found`, 'id');
+      if (Number(result.numUpdatedRows) === 0)
+        throw new HeraldError('not_found', `${id} not found`, 'id');
       await trx
         .updateTable('message_queue')
         .set({ withdrawn_at: now })
@@ -223,7 +242,10 @@ export class CampaignRepository {
     return (await this.broadcasts(workspaceId, id))[0];
   }
 
-  async createCampaign(workspaceId: string, input: { name: string; messageId: string; definition: CampaignDefinition }) {
+  async createCampaign(
+    workspaceId: string,
+    input: { name: string; messageId: string; definition: CampaignDefinition },
+  ) {
     const id = prefixedId('cmp', 9);
     const now = Date.now();
     await this.db
@@ -322,7 +344,12 @@ export class CampaignRepository {
   }
 }
 
-function scheduleRebuild(trx: Kysely<Schema>, workspaceId: string, segmentId: string, version: number) {
+function scheduleRebuild(
+  trx: Kysely<Schema>,
+  workspaceId: string,
+  segmentId: string,
+  version: number,
+) {
   return JobRunner.schedule(trx, {
     kind: 'segment.rebuild',
     workspaceId,

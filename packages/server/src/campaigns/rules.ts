@@ -83,7 +83,11 @@ export class RulesCache {
 
 export async function loadRules(db: Kysely<Schema>, workspaceId: string): Promise<WorkspaceRules> {
   const [segmentRows, campaignRows] = await Promise.all([
-    db.selectFrom('segments').select(['id', 'name', 'definition']).where('workspace_id', '=', workspaceId).execute(),
+    db
+      .selectFrom('segments')
+      .select(['id', 'name', 'definition'])
+      .where('workspace_id', '=', workspaceId)
+      .execute(),
     db
       .selectFrom('campaigns')
       .select(['id', 'message_id', 'definition'])

@@ -12,16 +12,18 @@ describe('the demo', () => {
     expect(await seedDemo(server().app, TEST_MASTER_KEY)).toBe(true);
     expect(await seedDemo(server().app, TEST_MASTER_KEY)).toBe(false);
     const { body } = await server().admin('GET', '/workspaces');
-    const demos = (body.data as Array<{ id: string; name: string; writeKey: string; inApp: object }>).filter(
-      (w) => w.name === 'Demo',
-    );
+    const demos = (
+      body.data as Array<{ id: string; name: string; writeKey: string; inApp: object }>
+    ).filter((w) => w.name === 'Demo');
     expect(demos).toHaveLength(1);
     expect(demos[0]!.inApp).toMatchObject({ enabled: true, anonymous: true });
     const messages = await server().admin('GET', `/workspaces/${demos[0]!.id}/messages`);
     const list = messages.body.data as Array<{ status: string; display: { type: string } }>;
     expect(list).toHaveLength(DEMO_MESSAGES.length);
     expect(list.every((m) => m.status === 'active')).toBe(true);
-    expect(new Set(list.map((m) => m.display.type))).toEqual(new Set(['modal', 'overlay', 'inline', 'tooltip']));
+    expect(new Set(list.map((m) => m.display.type))).toEqual(
+      new Set(['modal', 'overlay', 'inline', 'tooltip']),
+    );
 
     // The pages carry the Demo workspace's write key, a strict policy, and no inline script.
     for (const path of ['/demo', '/demo/pricing', '/demo/app', '/demo/app/inbox']) {
@@ -32,6 +34,8 @@ describe('the demo', () => {
       expect(html).toContain(`data-write-key="${demos[0]!.writeKey}"`);
       expect(html).not.toMatch(/<script>|style="/);
     }
-    expect((await fetch(`${server().url}/demo/demo.js`)).headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(`${server().url}/demo/demo.js`)).headers.get('content-type')).toMatch(
+      /javascript/,
+    );
   });
 });

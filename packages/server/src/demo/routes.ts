@@ -69,7 +69,10 @@ export const demoRoutes: FastifyPluginAsync<DemoRoutesOptions> = async (app, { s
     );
   }
   app.get('/demo/demo.js', async (_request, reply) =>
-    reply.type('application/javascript; charset=utf-8').header('cache-control', 'no-cache').send(DEMO_JS),
+    reply
+      .type('application/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(DEMO_JS),
   );
   app.get('/demo/demo.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(DEMO_CSS),

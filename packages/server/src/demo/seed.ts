@@ -79,7 +79,11 @@ export const DEMO_MESSAGES = [
     steps: [
       {
         name: 'main',
-        html: card('New: compose', 'A tooltip points at an element and follows it.', '<a href="herald://close">Got it</a>'),
+        html: card(
+          'New: compose',
+          'A tooltip points at an element and follows it.',
+          '<a href="herald://close">Got it</a>',
+        ),
       },
     ],
   },
@@ -119,7 +123,9 @@ export async function seedDemo(app: FastifyInstance, masterKey: string): Promise
       ...(payload ? { payload } : {}),
     });
     if (response.statusCode >= 300) {
-      throw new Error(`demo seed: ${method} ${url} answered ${response.statusCode}: ${response.body}`);
+      throw new Error(
+        `demo seed: ${method} ${url} answered ${response.statusCode}: ${response.body}`,
+      );
     }
     return response.json<{ id: string; data?: Array<{ name: string }> }>();
   };

@@ -199,14 +199,24 @@ export class DeliveryService {
    * its audience or schedule (membership was decided when they were queued), and only while the
    * message is neither paused nor archived. One entry per message: the newest.
    */
-  private async queued(workspaceId: string, queue: QueuedMessage[], now: number): Promise<Chosen[]> {
+  private async queued(
+    workspaceId: string,
+    queue: QueuedMessage[],
+    now: number,
+  ): Promise<Chosen[]> {
     const byMessage = new Map<string, Chosen>();
     for (const entry of queue) {
       const message = await this.store.messages.get(workspaceId, entry.messageId);
       if (!message) continue;
       const prepared = this.catalogue.prepare(message);
       if (entry.kind === 'test') {
-        byMessage.set(entry.messageId, { prepared, state: NEVER_SEEN, queueId: entry.id, priority: 0, kind: 'test' });
+        byMessage.set(entry.messageId, {
+          prepared,
+          state: NEVER_SEEN,
+          queueId: entry.id,
+          priority: 0,
+          kind: 'test',
+        });
         continue;
       }
       if (message.status === 'paused' || message.status === 'archived') continue;
@@ -239,7 +249,9 @@ export class DeliveryService {
     const member = visitor.userId
       ? await this.store.messageStates.segmentsOf(workspaceId, visitor.userId)
       : new Set<string>();
-    return candidates.filter((m) => !m.message.audience.segment || member.has(m.message.audience.segment));
+    return candidates.filter(
+      (m) => !m.message.audience.segment || member.has(m.message.audience.segment),
+    );
   }
 
   private async liquidScope(workspaceId: string, visitor: Visitor): Promise<LiquidScope> {

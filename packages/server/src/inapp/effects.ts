@@ -179,7 +179,9 @@ async function recordQueued(
       }))
       .execute();
   } else if (report.kind === 'dismissed') {
-    await update.set((eb) => ({ dismissed_at: eb.fn.coalesce('dismissed_at', eb.val(at)) })).execute();
+    await update
+      .set((eb) => ({ dismissed_at: eb.fn.coalesce('dismissed_at', eb.val(at)) }))
+      .execute();
   } else if (report.kind === 'action') {
     await update.set((eb) => ({ clicked_at: eb.fn.coalesce('clicked_at', eb.val(at)) })).execute();
   }

@@ -116,7 +116,12 @@ export class JobRunner {
     if (this.started) return;
     this.started = true;
     for (const { kind } of this.recurring) {
-      await JobRunner.schedule(this.db, { kind, payload: {}, runAt: Date.now(), key: `every:${kind}` });
+      await JobRunner.schedule(this.db, {
+        kind,
+        payload: {},
+        runAt: Date.now(),
+        key: `every:${kind}`,
+      });
     }
     this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
     this.timer.unref();
@@ -188,7 +193,12 @@ export class JobRunner {
         };
         const handler = this.handlers.get(row.kind);
         if (!handler) throw new Error(`no handler for jobs of kind ${row.kind}`);
-        const result = await handler({ trx, job: claimed, now, afterCommit: (fn) => afterCommit.push(fn) });
+        const result = await handler({
+          trx,
+          job: claimed,
+          now,
+          afterCommit: (fn) => afterCommit.push(fn),
+        });
         if (result) {
           await trx
             .updateTable('jobs')
@@ -200,7 +210,11 @@ export class JobRunner {
             .where('id', '=', row.id)
             .execute();
         } else {
-          await trx.updateTable('jobs').set({ done_at: Date.now() }).where('id', '=', row.id).execute();
+          await trx
+            .updateTable('jobs')
+            .set({ done_at: Date.now() })
+            .where('id', '=', row.id)
+            .execute();
         }
       });
     } catch (error) {

@@ -79,14 +79,7 @@ export interface IdentityTable {
  * left a segment (name `entered segment`/`left segment`). Neither is ever sent through /v1.
  */
 export type EventType =
-  | 'identify'
-  | 'track'
-  | 'page'
-  | 'screen'
-  | 'group'
-  | 'alias'
-  | 'inapp'
-  | 'segment';
+  'identify' | 'track' | 'page' | 'screen' | 'group' | 'alias' | 'inapp' | 'segment';
 
 /** The activity log: one row per accepted tracking call. */
 export interface EventTable {
