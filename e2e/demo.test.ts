@@ -28,9 +28,7 @@ describeInChromium('the demo site', (browser) => {
     await h.context.close();
   });
 
-  // Skipped with the tabs tests (see inapp-tabs-security.test.ts): after views on one page, the
-  // server's delivery in the browser stops answering the others while it is being reworked.
-  it.skip('shows a tooltip and a top modal in the single-page section', async () => {
+  it('shows a tooltip and a top modal in the single-page section', async () => {
     await seedDemo(h.server().app, TEST_MASTER_KEY);
     const page = await h.newPage();
     await page.setViewportSize({ width: 1100, height: 720 });

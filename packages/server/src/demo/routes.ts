@@ -52,8 +52,8 @@ export const demoRoutes: FastifyPluginAsync<DemoRoutesOptions> = async (app, { s
     return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · Herald demo</title><link rel="stylesheet" href="/demo/demo.css">
-<script src="/sdk/herald.js"></script>
-<script src="/demo/demo.js" data-write-key="${escape(await writeKey())}"></script></head>
+<script src="/sdk/herald.js" defer></script>
+<script src="/demo/demo.js" defer data-write-key="${escape(await writeKey())}"></script></head>
 <body><header><strong>Herald demo</strong><a href="/demo">Home</a><a href="/demo/pricing">Pricing</a>
 <a href="/demo/app">App</a><button id="demo-reset" type="button">Be a new visitor</button></header>
 <main>${page.body}<h3>In-app events on this page</h3><ul id="demo-log"></ul></main></body></html>`;

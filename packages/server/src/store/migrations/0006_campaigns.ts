@@ -109,6 +109,7 @@ export function campaigns() {
         .addColumn('payload', 'text', (c) => c.notNull())
         .addColumn('run_at', 'bigint', (c) => c.notNull())
         .addColumn('attempts', 'integer', (c) => c.notNull())
+        // Unused for now: a claim holds the row lock for the job's transaction instead of a lease.
         .addColumn('locked_until', 'bigint')
         .addColumn('done_at', 'bigint')
         .addColumn('failed_at', 'bigint')
