@@ -5,7 +5,7 @@ import { ConfirmDialog, ErrorAlert, fieldId, Loading, PageHeader, StatusBadge } 
 import { Link, navigate, useTitle } from '../router.js';
 import { MessageActions } from './actions.js';
 import { type Draft, draftOf, newDraft, toBody } from './draft.js';
-import { PreviewPlaceholder } from './preview-placeholder.js';
+import { MessagePreview } from './preview/message-preview.js';
 import { BasicsSection } from './sections/basics.js';
 import { DeliverySection } from './sections/delivery.js';
 import { DisplaySection } from './sections/display.js';
@@ -120,7 +120,7 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
         <DeliverySection draft={draft} update={update} err={err} />
         <DisplaySection draft={draft} update={update} err={err} />
         <StepsSection draft={draft} update={update} err={err} />
-        <PreviewPlaceholder />
+        <MessagePreview draft={draft} messageId={message?.id} />
       </div>
       <div className="save-bar">
         <span className="small muted" role="status">

@@ -135,9 +135,14 @@ export const inApp: Plugin = ({ writeKey, host, options, api, emitter }) => {
     claiming.add(slot);
     const release = await tabs.hold(message.id);
     claiming.delete(slot);
-    if (!release) tabs.elsewhere.add(message.id);
-    if (!release || views.has(slot) || !eligible(message) || document.hidden) {
-      release?.();
+    if (!release) {
+      // Another tab holds it, or the page this one replaced (a reload) has not let go of its
+      // lock yet: look again shortly rather than give the message up for this page.
+      setTimeout(evaluate, 1000);
+      return;
+    }
+    if (views.has(slot) || !eligible(message) || document.hidden) {
+      release();
       return evaluate();
     }
     const claim = claimOf()!;

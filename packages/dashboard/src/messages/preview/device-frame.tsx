@@ -1,0 +1,133 @@
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import type { DeliveredMessage } from '@herald/protocol';
+import { type Preview, renderPreview } from '@herald/sdk';
+import { displayOfStep } from './delivered.js';
+
+export interface Device {
+  id: string;
+  label: string;
+  width: number;
+  height: number;
+}
+
+type State = { kind: 'loading' } | { kind: 'shown' } | { kind: 'failed'; error: string };
+
+/**
+ * One screen of the preview: a pretend page at the device's real width, scaled down to fit, with
+ * the message rendered on it by the SDK's own renderer (its chrome, its sandboxed frame served by
+ * this server). The screen is `inert`: a picture, not a second copy of the message to operate. It
+ * also keeps the renderer's modal behaviour (focus moved into the message, focus kept there) from
+ * taking the focus away from the editor the person is typing in.
+ */
+export function DeviceFrame(props: {
+  device: Device;
+  scale: number;
+  message: DeliveredMessage;
+  step: number;
+  replay: number;
+  active: boolean;
+  onReplay: () => void;
+}) {
+  const { device, scale, message, step, replay, active, onReplay } = props;
+  const screen = useRef<HTMLDivElement>(null);
+  const slot = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const display = displayOfStep(message, step);
+  // The effect's inputs, as one value: a new object with the same content must not re-render.
+  const key = JSON.stringify(message);
+  const anchored = display.type === 'inline' || display.type === 'tooltip';
+
+  useEffect(() => {
+    if (!active) return;
+    // Inline messages and tooltips take their place in the page; the others float over it.
+    const container = anchored ? slot.current : screen.current;
+    if (!container) return;
+    const shown: DeliveredMessage = JSON.parse(key) as DeliveredMessage;
+    setState({ kind: 'loading' });
+    let preview: Preview | undefined;
+    preview = renderPreview(container, shown, {
+      host: location.origin,
+      onEvent: (event) => {
+        if (event.type === 'in-app:message-opened') setState({ kind: 'shown' });
+        else if (event.type === 'in-app:message-error')
+          setState({ kind: 'failed', error: event.detail.error ?? 'unknown error' });
+        // Escape pressed anywhere dismisses a modal: a preview just shows it again.
+        else if (event.type === 'in-app:message-dismissed' && preview) onReplay();
+      },
+    });
+    const name = shown.steps[step]?.name;
+    if (step > 0 && name !== undefined) preview.step(name);
+    return () => {
+      const current = preview;
+      preview = undefined;
+      if (current) closeKeepingFocus(current);
+    };
+  }, [key, step, replay, active, anchored, onReplay]);
+
+  return (
+    <figure className="preview-device" data-device={device.id} data-state={state.kind}>
+      <figcaption>
+        {device.label} · {device.width} px
+        {state.kind === 'failed' && (
+          <span className="field-error" role="alert">
+            {' '}
+            — not shown: {state.error}
+          </span>
+        )}
+      </figcaption>
+      <div className="preview-viewport" style={{ width: device.width * scale, height: device.height * scale }}>
+        <div
+          className="preview-screen"
+          ref={screen}
+          inert
+          style={{ width: device.width, height: device.height, transform: `scale(${scale})` }}
+        >
+          <FakePage slot={slot} tooltip={display.type === 'tooltip'} />
+        </div>
+      </div>
+    </figure>
+  );
+}
+
+/** A neutral page for the message to sit on: grey blocks where a site's content would be. */
+function FakePage({ slot, tooltip }: { slot: RefObject<HTMLDivElement | null>; tooltip: boolean }) {
+  return (
+    <div className="fake-page" aria-hidden="true">
+      <div className="fake-nav">
+        <span className="fake-logo" />
+        <span className="fake-link" />
+        <span className="fake-link" />
+        <span className="fake-link" />
+      </div>
+      <div className="fake-body">
+        <span className="fake-title" />
+        <span className="fake-line" />
+        <span className="fake-line short" />
+        {tooltip && <span className="fake-target">Target</span>}
+        <div className="fake-slot" ref={slot} />
+        <div className="fake-cards">
+          <span />
+          <span />
+          <span />
+        </div>
+        <span className="fake-line" />
+        <span className="fake-line short" />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Closes a preview without moving the focus or the scroll: closing a modal gives the focus back
+ * to what had it when the modal appeared, which, in an editor re-rendering as people type, is
+ * usually a field they have since left.
+ */
+function closeKeepingFocus(preview: Preview): void {
+  const active = document.activeElement;
+  const { scrollX, scrollY } = window;
+  preview.close();
+  if (active instanceof HTMLElement && document.activeElement !== active) {
+    active.focus({ preventScroll: true });
+    window.scrollTo(scrollX, scrollY);
+  }
+}
