@@ -150,7 +150,9 @@ describeInChromium('dashboard in Chromium', (browser) => {
     expect(await page.locator('.cm-content').textContent()).toContain('herald://action/upgrade');
     await page.getByText('Overlay', { exact: true }).click();
     await page.getByLabel('Bottom right').check();
-    await page.getByTestId('preview-placeholder').waitFor();
+    // The live preview: the SDK's renderer on both screens, with the overlay in its corner.
+    await page.getByTestId('preview-status').getByText('Overlay, bottom right').waitFor();
+    await page.locator('[data-testid="preview"] figure[data-state="shown"]').nth(1).waitFor();
     await shoot('05-editor');
 
     await page.getByRole('button', { name: 'Create draft' }).click();

@@ -26,8 +26,10 @@ describeInChromium('in-app messages: display types and positions', (browser) => 
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.goto(h.hostPage(`/modal-${position}`, w));
       const heading = await page.locator('h1').boundingBox();
-      const { box, element } = await h.frameOf(page, id);
+      const { element } = await h.frameOf(page, id);
       await h.waitForEvent(page, 'in-app:message-opened');
+      // Measured once the message is shown (sized to its content and placed), not while it loads.
+      const box = (await element.boundingBox())!;
       near(box.width, 400);
       near(box.x + box.width / 2, 640);
       if (position === 'center') near(box.y + box.height / 2, 360);

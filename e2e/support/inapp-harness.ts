@@ -142,13 +142,19 @@ export function useInAppHarness(browser: () => Browser): InAppHarness {
     },
     async frameOf(page, messageId) {
       let result: MessageFrame | undefined;
+      let last = '';
       await expect
         .poll(
           async () => {
             result = (await h.frames(page)).find(
               (f) => f.messageId === messageId && f.box.height > 0,
             );
-            return !!result;
+            // Shown and settled: the same box twice in a row (it is sized to its content, then
+            // placed), so that callers measure where it stays, not where it appeared first.
+            const now = result ? JSON.stringify(result.box) : '';
+            const settled = !!result && now === last;
+            last = now;
+            return settled;
           },
           { timeout: WAIT.timeout, interval: 100 },
         )

@@ -9,8 +9,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   resolve: {
-    // Built from source, like the SDK: the protocol package is private and tiny.
-    alias: { '@herald/protocol': fileURLToPath(new URL('../protocol/src/index.ts', import.meta.url)) },
+    // Built from source, like the SDK: the protocol package is private and tiny. The SDK too (for
+    // its preview renderer): its dist/ is esbuild's output, which a fresh checkout may not have.
+    alias: {
+      '@herald/protocol': fileURLToPath(new URL('../protocol/src/index.ts', import.meta.url)),
+      '@herald/sdk': fileURLToPath(new URL('../sdk/src/index.ts', import.meta.url)),
+    },
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
