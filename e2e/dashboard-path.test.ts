@@ -48,7 +48,9 @@ describeInChromium('dashboard: from a new message to its metrics', (browser) => 
     // The /demo pages use the "Demo" workspace: in-app and anonymous messages on.
     await seedDemo(server().app, TEST_MASTER_KEY);
     const list = await server().admin('GET', '/workspaces');
-    demoId = (list.body.data as Array<{ id: string; name: string }>).find((w) => w.name === 'Demo')!.id;
+    demoId = (list.body.data as Array<{ id: string; name: string }>).find(
+      (w) => w.name === 'Demo',
+    )!.id;
     context = await browser().newContext({ viewport: { width: 1280, height: 860 } });
     page = await context.newPage();
     watch(page);
@@ -81,14 +83,17 @@ describeInChromium('dashboard: from a new message to its metrics', (browser) => 
       const element = await frame.frameElement();
       // The iframe lives in a closed shadow root, whose host carries the message id.
       const owner = await element.evaluate(
-        (iframe) => ((iframe.getRootNode() as ShadowRoot).host as HTMLElement | undefined)?.dataset.messageId,
+        (iframe) =>
+          ((iframe.getRootNode() as ShadowRoot).host as HTMLElement | undefined)?.dataset.messageId,
       );
       if (owner === id) found.push(frame);
     }
     return found;
   };
   const previewShown = (device: 'desktop' | 'mobile') =>
-    page.locator(`[data-testid="preview"] figure[data-device="${device}"][data-state="shown"]`).waitFor(WAIT);
+    page
+      .locator(`[data-testid="preview"] figure[data-device="${device}"][data-state="shown"]`)
+      .waitFor(WAIT);
 
   it('sets up the admin and opens the Demo workspace', async () => {
     await page.goto(url('/'));
@@ -106,6 +111,9 @@ describeInChromium('dashboard: from a new message to its metrics', (browser) => 
   it('writes an anonymous message for /demo/pricing and previews it live', async () => {
     await page.getByRole('link', { name: 'New message' }).click();
     await page.getByRole('heading', { name: 'New message' }).waitFor();
+    // Tall enough that the form and the preview are on screen together: the preview draws only
+    // while it can be seen.
+    await page.setViewportSize({ width: 1280, height: 2600 });
     await page.getByLabel('Name', { exact: true }).fill('Pricing welcome');
     await page.getByRole('button', { name: '+ Add a page rule' }).click();
     await page.getByLabel('Include rule 1: value').fill('*/demo/pricing*');
@@ -131,12 +139,15 @@ describeInChromium('dashboard: from a new message to its metrics', (browser) => 
     await page.getByTestId('preview-status').getByText('Overlay, bottom left').waitFor();
     await page.getByText('Modal', { exact: true }).click();
     await page.getByTestId('preview-status').getByText('Modal, center').waitFor();
-    const description = page.getByLabel('Description');
-    await description.fill('For visitors looking at plans');
+    const stepName = page.getByLabel('Step name');
+    await stepName.fill('welcome');
     await previewShown('desktop');
-    await page.waitForTimeout(600); // longer than the preview's debounce: it has re-rendered
-    await previewShown('desktop');
-    expect(await description.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The preview re-renders once typing pauses, with a modal, which must not take the focus.
+    await page
+      .locator('[data-testid="preview"] figure[data-step="welcome"][data-state="shown"]')
+      .nth(1)
+      .waitFor(WAIT);
+    expect(await stepName.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.getByTestId('preview').scrollIntoViewIfNeeded();
     await shoot(page, '10-path-preview', () => previewShown('mobile'));
 
@@ -177,7 +188,10 @@ describeInChromium('dashboard: from a new message to its metrics', (browser) => 
       // A click is a tracked response; the view was reported when it appeared.
       await expect
         .poll(async () => {
-          const m = await server().admin('GET', `/workspaces/${demoId}/messages/${messageId}/metrics`);
+          const m = await server().admin(
+            'GET',
+            `/workspaces/${demoId}/messages/${messageId}/metrics`,
+          );
           return { views: m.body.views, clicks: m.body.clicks };
         }, WAIT)
         .toEqual({ views: 1, clicks: { 'start-trial': 1 } });

@@ -10,7 +10,8 @@ export interface Device {
   height: number;
 }
 
-type State = { kind: 'loading' } | { kind: 'shown' } | { kind: 'failed'; error: string };
+/** What the screen shows; `step` is the name of the step drawn (tests wait on it, as data-step). */
+type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'shown'; step: string } | { kind: 'failed'; error: string };
 
 /**
  * One screen of the preview: a pretend page at the device's real width, scaled down to fit, with
@@ -31,7 +32,7 @@ export function DeviceFrame(props: {
   const { device, scale, message, step, replay, active, onReplay } = props;
   const screen = useRef<HTMLDivElement>(null);
   const slot = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [state, setState] = useState<State>({ kind: 'idle' });
   const display = displayOfStep(message, step);
   // The effect's inputs, as one value: a new object with the same content must not re-render.
   const key = JSON.stringify(message);
@@ -48,7 +49,7 @@ export function DeviceFrame(props: {
     preview = renderPreview(container, shown, {
       host: location.origin,
       onEvent: (event) => {
-        if (event.type === 'in-app:message-opened') setState({ kind: 'shown' });
+        if (event.type === 'in-app:message-opened') setState({ kind: 'shown', step: event.detail.step ?? '' });
         else if (event.type === 'in-app:message-error')
           setState({ kind: 'failed', error: event.detail.error ?? 'unknown error' });
         // Escape pressed anywhere dismisses a modal: a preview just shows it again.
@@ -61,11 +62,17 @@ export function DeviceFrame(props: {
       const current = preview;
       preview = undefined;
       if (current) closeKeepingFocus(current);
+      setState({ kind: 'idle' });
     };
   }, [key, step, replay, active, anchored, onReplay]);
 
   return (
-    <figure className="preview-device" data-device={device.id} data-state={state.kind}>
+    <figure
+      className="preview-device"
+      data-device={device.id}
+      data-state={state.kind}
+      data-step={state.kind === 'shown' ? state.step : undefined}
+    >
       <figcaption>
         {device.label} · {device.width} px
         {state.kind === 'failed' && (
