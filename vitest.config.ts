@@ -12,8 +12,12 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
-    // The server serves the built browser SDK: build it when it is missing or older than its source.
-    globalSetup: ['packages/sdk/src/test-support/global-setup.ts'],
+    // The server serves the built browser SDK and dashboard: build them when missing or older
+    // than their source, once, before any test file starts a server.
+    globalSetup: [
+      'packages/sdk/src/test-support/global-setup.ts',
+      'e2e/support/dashboard-build.ts',
+    ],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Each file gets its own database; two workers match the two cores CI has.

@@ -3,7 +3,6 @@ import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { useTestServer } from '../packages/server/src/test-support/server.js';
 import { describeInChromium } from './support/browser.js';
-import { ensureDashboardBuilt } from './support/dashboard-build.js';
 
 // The dashboard as people use it: the real server serving the real Vite build, driven in
 // headless Chromium from first-run setup to a launched message's metrics, and people search.
@@ -14,7 +13,6 @@ const EMAIL = 'owner@example.com';
 const PASSWORD = 'a long enough password';
 
 describeInChromium('dashboard in Chromium', (browser) => {
-  beforeAll(ensureDashboardBuilt, 120_000);
   const server = useTestServer('sqlite');
   let context: BrowserContext;
   let page: Page;
@@ -152,6 +150,8 @@ describeInChromium('dashboard in Chromium', (browser) => {
     await page.getByLabel('Bottom right').check();
     // The live preview: the SDK's renderer on both screens, with the overlay in its corner.
     await page.getByTestId('preview-status').getByText('Overlay, bottom right').waitFor();
+    // It draws only while on screen (Chromium does not render off-screen cross-origin frames).
+    await page.getByTestId('preview').scrollIntoViewIfNeeded();
     await page.locator('[data-testid="preview"] figure[data-state="shown"]').nth(1).waitFor();
     await shoot('05-editor');
 

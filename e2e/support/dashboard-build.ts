@@ -17,9 +17,10 @@ function newest(dir: string): number {
 /**
  * Builds the dashboard (Vite) when dist/ is missing or older than its source, so that a bare
  * `npx vitest` tests what the source says. `npm test` builds first and this does nothing.
- * Must run before the test server starts: the server reads dist/ once, at start.
+ * A Vitest global setup: it runs once before any worker starts a server (the server reads dist/
+ * once, at start), so two test files never rebuild dist/ under each other.
  */
-export function ensureDashboardBuilt(): void {
+export default function ensureDashboardBuilt(): void {
   let built = 0;
   try {
     built = statSync(join(dashboard, 'dist/index.html')).mtimeMs;

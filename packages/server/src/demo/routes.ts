@@ -52,6 +52,7 @@ export const demoRoutes: FastifyPluginAsync<DemoRoutesOptions> = async (app, { s
     return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · Herald demo</title><link rel="stylesheet" href="/demo/demo.css">
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <script src="/sdk/herald.js" defer></script>
 <script src="/demo/demo.js" defer data-write-key="${escape(await writeKey())}"></script></head>
 <body><header><strong>Herald demo</strong><a href="/demo">Home</a><a href="/demo/pricing">Pricing</a>

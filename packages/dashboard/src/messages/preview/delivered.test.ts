@@ -6,7 +6,11 @@ describe('deliveredOf', () => {
   it('turns a draft into the object the SDK renders, showing on any page', () => {
     const draft = newDraft();
     draft.display = { type: 'overlay', position: 'bottom-right' };
-    draft.steps.push({ name: 'thanks', html: '<p>Thanks</p>', display: { type: 'modal', position: 'top' } });
+    draft.steps.push({
+      name: 'thanks',
+      html: '<p>Thanks</p>',
+      display: { type: 'modal', position: 'top' },
+    });
     const message = deliveredOf(draft, 'msg_1');
     expect(message).toMatchObject({
       id: 'msg_1',
@@ -21,7 +25,9 @@ describe('deliveredOf', () => {
   });
 
   it('describes a display in words', () => {
-    expect(describeDisplay({ type: 'overlay', position: 'bottom-right' })).toBe('Overlay, bottom right');
+    expect(describeDisplay({ type: 'overlay', position: 'bottom-right' })).toBe(
+      'Overlay, bottom right',
+    );
     expect(describeDisplay({ type: 'inline', selector: '#plans' })).toBe('Inline, #plans');
     expect(describeDisplay({ type: 'modal' })).toBe('Modal');
   });

@@ -2,6 +2,8 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { DeliveredMessage } from '@herald/protocol';
 import { type Preview, renderPreview } from '@herald/sdk';
 import { displayOfStep } from './delivered.js';
+import { SCREEN_CLASS } from './focus-guard.js';
+import { useNearViewport } from './hooks.js';
 
 export interface Device {
   id: string;
@@ -11,14 +13,17 @@ export interface Device {
 }
 
 /** What the screen shows; `step` is the name of the step drawn (tests wait on it, as data-step). */
-type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'shown'; step: string } | { kind: 'failed'; error: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'shown'; step: string }
+  | { kind: 'failed'; error: string };
 
 /**
  * One screen of the preview: a pretend page at the device's real width, scaled down to fit, with
  * the message rendered on it by the SDK's own renderer (its chrome, its sandboxed frame served by
- * this server). The screen is `inert`: a picture, not a second copy of the message to operate. It
- * also keeps the renderer's modal behaviour (focus moved into the message, focus kept there) from
- * taking the focus away from the editor the person is typing in.
+ * this server). The pretend page is `inert`, out of the tab order; the message's own focus
+ * handling is kept out of the editor by the focus guard (focus-guard.ts).
  */
 export function DeviceFrame(props: {
   device: Device;
@@ -29,8 +34,11 @@ export function DeviceFrame(props: {
   active: boolean;
   onReplay: () => void;
 }) {
-  const { device, scale, message, step, replay, active, onReplay } = props;
+  const { device, scale, message, step, replay, onReplay } = props;
   const screen = useRef<HTMLDivElement>(null);
+  const figure = useRef<HTMLElement>(null);
+  // Each screen on its own: stacked on a phone, one may be on screen and the other not.
+  const active = useNearViewport(figure) && props.active;
   const slot = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const display = displayOfStep(message, step);
@@ -45,18 +53,18 @@ export function DeviceFrame(props: {
     if (!container) return;
     const shown: DeliveredMessage = JSON.parse(key) as DeliveredMessage;
     setState({ kind: 'loading' });
+    const name = shown.steps[step]?.name;
     let preview: Preview | undefined;
     preview = renderPreview(container, shown, {
       host: location.origin,
       onEvent: (event) => {
-        if (event.type === 'in-app:message-opened') setState({ kind: 'shown', step: event.detail.step ?? '' });
+        if (event.type === 'in-app:message-opened') setState({ kind: 'shown', step: name ?? '' });
         else if (event.type === 'in-app:message-error')
           setState({ kind: 'failed', error: event.detail.error ?? 'unknown error' });
         // Escape pressed anywhere dismisses a modal: a preview just shows it again.
         else if (event.type === 'in-app:message-dismissed' && preview) onReplay();
       },
     });
-    const name = shown.steps[step]?.name;
     if (step > 0 && name !== undefined) preview.step(name);
     return () => {
       const current = preview;
@@ -68,6 +76,7 @@ export function DeviceFrame(props: {
 
   return (
     <figure
+      ref={figure}
       className="preview-device"
       data-device={device.id}
       data-state={state.kind}
@@ -82,9 +91,12 @@ export function DeviceFrame(props: {
           </span>
         )}
       </figcaption>
-      <div className="preview-viewport" style={{ width: device.width * scale, height: device.height * scale }}>
+      <div
+        className="preview-viewport"
+        style={{ width: device.width * scale, height: device.height * scale }}
+      >
         <div
-          className="preview-screen"
+          className={SCREEN_CLASS}
           ref={screen}
           inert
           style={{ width: device.width, height: device.height, transform: `scale(${scale})` }}

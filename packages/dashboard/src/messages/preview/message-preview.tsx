@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Draft } from '../draft.js';
 import { deliveredOf, describeDisplay, displayOfStep } from './delivered.js';
 import { type Device, DeviceFrame } from './device-frame.js';
+import { useFocusGuard } from './focus-guard.js';
 import { useDebounced, useNearViewport, useWidth } from './hooks.js';
 
 const DESKTOP: Device = { id: 'desktop', label: 'Desktop', width: 1280, height: 760 };
@@ -14,7 +15,13 @@ const SIDE_BY_SIDE = 600;
  * The live preview: the message being edited, rendered by the real SDK renderer on a desktop and
  * a phone screen side by side. It follows the editor once typing pauses, and shows any step.
  */
-export function MessagePreview({ draft, messageId }: { draft: Draft; messageId?: string | undefined }) {
+export function MessagePreview({
+  draft,
+  messageId,
+}: {
+  draft: Draft;
+  messageId?: string | undefined;
+}) {
   const settled = useDebounced(draft, 350);
   const message = useMemo(() => deliveredOf(settled, messageId), [settled, messageId]);
   const [chosen, setChosen] = useState(0);
@@ -23,6 +30,7 @@ export function MessagePreview({ draft, messageId }: { draft: Draft; messageId?:
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const active = useNearViewport(box) && width > 0;
+  useFocusGuard(active);
   const step = Math.min(chosen, message.steps.length - 1);
   const display = displayOfStep(message, step);
 
@@ -36,8 +44,8 @@ export function MessagePreview({ draft, messageId }: { draft: Draft; messageId?:
       <header>
         <h2 id="preview-title">Preview</h2>
         <p>
-          As visitors see it, drawn by the Herald SDK on a neutral page. It follows your edits; it is a picture, so its
-          buttons do nothing here. Send yourself a test to try them.
+          As visitors see it, drawn by the Herald SDK on a neutral page. It follows your edits. Nothing done in it is
+          recorded: send yourself a test to try it on your site.
         </p>
       </header>
       <div className="preview-controls">
