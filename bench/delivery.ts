@@ -77,7 +77,12 @@ async function main(): Promise<void> {
     for (const [name, bareUrl, heraldHeaders, bareHeaders] of [
       // The same query string: parsing it is part of any route's work.
       ['full answer', `${bare.url}/full?${query}`, {}, {}],
-      ['304', `${bare.url}/etag?${query}`, { 'if-none-match': etag }, { 'if-none-match': '"bench"' }],
+      [
+        '304',
+        `${bare.url}/etag?${query}`,
+        { 'if-none-match': etag },
+        { 'if-none-match': '"bench"' },
+      ],
     ] as const) {
       const runs: Phase[] = [];
       for (let round = 0; round < 2; round++) {

@@ -12,7 +12,8 @@ export function Layout(props: {
 }) {
   const { path } = useLocation();
   const ws = props.current?.id;
-  const section = (name: string) => (ws && path.startsWith(`/w/${ws}/${name}`) ? 'page' : undefined);
+  const section = (name: string) =>
+    ws && path.startsWith(`/w/${ws}/${name}`) ? 'page' : undefined;
   const anonymousSection = ws && path.startsWith(`/w/${ws}/anonymous`) ? 'page' : undefined;
   return (
     <div className="shell">
@@ -46,13 +47,22 @@ export function Layout(props: {
         {ws && (
           <nav className="nav" aria-label="Main">
             <Link href={`/w/${ws}/messages`} aria-current={section('messages')}>
-              <span className="nav-icon" aria-hidden="true">✉</span> Messages
+              <span className="nav-icon" aria-hidden="true">
+                ✉
+              </span>{' '}
+              Messages
             </Link>
             <Link href={`/w/${ws}/people`} aria-current={section('people') ?? anonymousSection}>
-              <span className="nav-icon" aria-hidden="true">☺</span> People
+              <span className="nav-icon" aria-hidden="true">
+                ☺
+              </span>{' '}
+              People
             </Link>
             <Link href={`/w/${ws}/settings`} aria-current={section('settings')}>
-              <span className="nav-icon" aria-hidden="true">⚙</span> Settings
+              <span className="nav-icon" aria-hidden="true">
+                ⚙
+              </span>{' '}
+              Settings
             </Link>
           </nav>
         )}

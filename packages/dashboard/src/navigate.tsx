@@ -9,7 +9,10 @@ export function Navigate({ to, keepNext }: { to: string; keepNext?: boolean }) {
   const { path, search } = useLocation();
   useEffect(() => {
     if (path === to) return;
-    const next = keepNext && path !== '/' && path !== '/login' && path !== '/setup' ? path : search.get('next');
+    const next =
+      keepNext && path !== '/' && path !== '/login' && path !== '/setup'
+        ? path
+        : search.get('next');
     navigate(next ? `${to}?next=${encodeURIComponent(next)}` : to, { replace: true });
   }, [to, keepNext, path, search]);
   return null;

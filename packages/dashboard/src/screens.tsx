@@ -15,7 +15,13 @@ import { CreateWorkspacePage } from './workspaces/create-workspace-page.js';
 import { SettingsPage } from './workspaces/settings-page.js';
 
 /** The signed-in dashboard: loads the workspaces, then picks the screen the path names. */
-export function Screens({ user, onSignedOut }: { user: { email: string }; onSignedOut: () => void }) {
+export function Screens({
+  user,
+  onSignedOut,
+}: {
+  user: { email: string };
+  onSignedOut: () => void;
+}) {
   const workspaces = useAsync(() => get<{ data: Workspace[] }>('/workspaces'), []);
   const { path } = useLocation();
   const list = workspaces.data?.data;
@@ -47,7 +53,8 @@ export function Screens({ user, onSignedOut }: { user: { email: string }; onSign
   };
 
   let screen;
-  if (workspaces.error) screen = <ErrorAlert error={workspaces.error} title="Could not load workspaces" />;
+  if (workspaces.error)
+    screen = <ErrorAlert error={workspaces.error} title="Could not load workspaces" />;
   else if (!list) screen = <Loading />;
   else if (path === '/workspaces/new') {
     screen = (

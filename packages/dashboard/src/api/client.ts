@@ -45,8 +45,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     json = undefined;
   }
   if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: string; field?: string } } | undefined)
-      ?.error;
+    const error = (
+      json as { error?: { code?: string; message?: string; field?: string } } | undefined
+    )?.error;
     if (response.status === 401 && !path.startsWith('/login') && !path.startsWith('/setup')) {
       window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
     }

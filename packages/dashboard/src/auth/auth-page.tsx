@@ -6,7 +6,13 @@ import { navigate, useLocation, useTitle } from '../router.js';
 const MIN_PASSWORD = 10;
 
 /** First-run setup (creates the first admin) and sign-in: one form, two purposes. */
-export function AuthPage({ mode, onSignedIn }: { mode: 'setup' | 'login'; onSignedIn: () => void }) {
+export function AuthPage({
+  mode,
+  onSignedIn,
+}: {
+  mode: 'setup' | 'login';
+  onSignedIn: () => void;
+}) {
   const setup = mode === 'setup';
   useTitle(setup ? 'Set up Herald' : 'Sign in');
   const { search } = useLocation();
@@ -29,7 +35,9 @@ export function AuthPage({ mode, onSignedIn }: { mode: 'setup' | 'login'; onSign
     try {
       await post(setup ? '/setup' : '/login', { email, password });
       const next = search.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', {
+        replace: true,
+      });
       onSignedIn();
     } catch (reason) {
       setError(reason);
@@ -57,7 +65,9 @@ export function AuthPage({ mode, onSignedIn }: { mode: 'setup' | 'login'; onSign
             <ErrorAlert
               error={
                 error instanceof ApiError && error.code === 'rate_limited'
-                  ? new Error(`Too many failed attempts. Try again in ${error.retryAfter ?? 60} seconds.`)
+                  ? new Error(
+                      `Too many failed attempts. Try again in ${error.retryAfter ?? 60} seconds.`,
+                    )
                   : general
               }
             />

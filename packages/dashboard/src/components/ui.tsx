@@ -28,7 +28,11 @@ export function Field(props: {
   return (
     <div className={`field ${props.className ?? ''}`}>
       <label htmlFor={id}>{props.label}</label>
-      {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': described || undefined })}
+      {props.children({
+        id,
+        'aria-invalid': Boolean(props.error),
+        'aria-describedby': described || undefined,
+      })}
       {props.hint && (
         <span className="hint" id={`${id}-hint`}>
           {props.hint}
@@ -44,7 +48,9 @@ export function Field(props: {
 }
 
 export function StatusBadge({ status }: { status: MessageStatus }) {
-  const label = { draft: 'Draft', active: 'Active', paused: 'Paused', archived: 'Archived' }[status];
+  const label = { draft: 'Draft', active: 'Active', paused: 'Paused', archived: 'Archived' }[
+    status
+  ];
   return <span className={`badge badge-${status}`}>{label}</span>;
 }
 

@@ -36,11 +36,24 @@ export function MessageActions(props: {
           Metrics
         </Link>
       )}
-      <button type="button" className="btn" onClick={() => { setSent(undefined); setOpen('test'); }}>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          setSent(undefined);
+          setOpen('test');
+        }}
+      >
         Send test…
       </button>
       {canLaunch && (
-        <button type="button" className="btn btn-primary" disabled={props.dirty} title={props.dirty ? 'Save your changes first' : undefined} onClick={() => setOpen('launch')}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={props.dirty}
+          title={props.dirty ? 'Save your changes first' : undefined}
+          onClick={() => setOpen('launch')}
+        >
           {message.status === 'paused' ? 'Resume…' : 'Launch…'}
         </button>
       )}
@@ -68,14 +81,28 @@ export function MessageActions(props: {
         onClose={() => setOpen(undefined)}
       >
         <p>
-          “{message.name}” starts showing to {message.audience.type === 'anonymous' ? 'anonymous visitors' : 'identified people'} on
+          “{message.name}” starts showing to{' '}
+          {message.audience.type === 'anonymous' ? 'anonymous visitors' : 'identified people'} on
           matching pages{message.schedule.startAt ? ' from its scheduled start' : ' right away'}.
         </p>
       </ConfirmDialog>
-      <ConfirmDialog open={open === 'pause'} title="Pause this message?" confirmLabel="Pause" onConfirm={() => transition('pause')} onClose={() => setOpen(undefined)}>
+      <ConfirmDialog
+        open={open === 'pause'}
+        title="Pause this message?"
+        confirmLabel="Pause"
+        onConfirm={() => transition('pause')}
+        onClose={() => setOpen(undefined)}
+      >
         <p>Nobody sees it until you resume it. Its results so far are kept.</p>
       </ConfirmDialog>
-      <ConfirmDialog open={open === 'archive'} title="Archive this message?" confirmLabel="Archive" danger onConfirm={() => transition('archive')} onClose={() => setOpen(undefined)}>
+      <ConfirmDialog
+        open={open === 'archive'}
+        title="Archive this message?"
+        confirmLabel="Archive"
+        danger
+        onConfirm={() => transition('archive')}
+        onClose={() => setOpen(undefined)}
+      >
         <p>It stops showing for good and moves to the archive. Its metrics stay available.</p>
       </ConfirmDialog>
       <ConfirmDialog
@@ -100,9 +127,20 @@ export function MessageActions(props: {
         onConfirm={sendTest}
         onClose={() => setOpen(undefined)}
       >
-        <p className="small muted">The person sees this message once, on their next page, whatever its audience and rules say.</p>
+        <p className="small muted">
+          The person sees this message once, on their next page, whatever its audience and rules
+          say.
+        </p>
         <Field label="userId or email" path="test.recipient">
-          {(control) => <input {...control} type="text" value={recipient} onChange={(e) => setRecipient(e.target.value)} autoComplete="off" />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={recipient}
+              onChange={(e) => setRecipient(e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
         {sent && (
           <div className="alert alert-success" role="status">

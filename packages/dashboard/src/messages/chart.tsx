@@ -18,32 +18,47 @@ export function MetricsChart({ series, label }: { series: MetricsPoint[]; label:
     let plot: uPlot | undefined;
     let cancelled = false;
     let observer: ResizeObserver | undefined;
-    Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([{ default: UPlot }]) => {
-      if (cancelled) return;
-      const data: uPlot.AlignedData = [
-        series.map((p) => Date.parse(p.t) / 1000),
-        ...SERIES.map((s) => series.map((p) => p[s.key])),
-      ];
-      const width = () => Math.max(280, element.clientWidth);
-      plot = new UPlot(
-        {
-          width: width(),
-          height: 280,
-          legend: { show: false },
-          cursor: { drag: { x: false, y: false } },
-          scales: { y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] } },
-          axes: [
-            { stroke: '#5b6473', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e2e5ea' } },
-            { stroke: '#5b6473', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e2e5ea' }, size: 48 },
-          ],
-          series: [{}, ...SERIES.map((s) => ({ label: s.label, stroke: s.color, width: 2, points: { show: series.length < 60 } }))],
-        },
-        data,
-        element,
-      );
-      observer = new ResizeObserver(() => plot?.setSize({ width: width(), height: 280 }));
-      observer.observe(element);
-    });
+    Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(
+      ([{ default: UPlot }]) => {
+        if (cancelled) return;
+        const data: uPlot.AlignedData = [
+          series.map((p) => Date.parse(p.t) / 1000),
+          ...SERIES.map((s) => series.map((p) => p[s.key])),
+        ];
+        const width = () => Math.max(280, element.clientWidth);
+        plot = new UPlot(
+          {
+            width: width(),
+            height: 280,
+            legend: { show: false },
+            cursor: { drag: { x: false, y: false } },
+            scales: { y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] } },
+            axes: [
+              { stroke: '#5b6473', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e2e5ea' } },
+              {
+                stroke: '#5b6473',
+                grid: { stroke: '#eef0f3' },
+                ticks: { stroke: '#e2e5ea' },
+                size: 48,
+              },
+            ],
+            series: [
+              {},
+              ...SERIES.map((s) => ({
+                label: s.label,
+                stroke: s.color,
+                width: 2,
+                points: { show: series.length < 60 },
+              })),
+            ],
+          },
+          data,
+          element,
+        );
+        observer = new ResizeObserver(() => plot?.setSize({ width: width(), height: 280 }));
+        observer.observe(element);
+      },
+    );
     return () => {
       cancelled = true;
       observer?.disconnect();

@@ -1,7 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Message } from '@herald/protocol';
 import { ApiError, get, patch, post, seg } from '../api/client.js';
-import { ConfirmDialog, ErrorAlert, fieldId, Loading, PageHeader, StatusBadge } from '../components/ui.js';
+import {
+  ConfirmDialog,
+  ErrorAlert,
+  fieldId,
+  Loading,
+  PageHeader,
+  StatusBadge,
+} from '../components/ui.js';
 import { Link, navigate, useTitle } from '../router.js';
 import { MessageActions } from './actions.js';
 import { type Draft, draftOf, newDraft, toBody } from './draft.js';
@@ -61,17 +68,22 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
     // The error described the draft as it was; an edit may well have fixed it.
     setError(undefined);
   };
-  const err = (path: string) => (error instanceof ApiError && error.field === path ? error.message : undefined);
+  const err = (path: string) =>
+    error instanceof ApiError && error.field === path ? error.message : undefined;
 
   const save = async (newVersion = false) => {
     setBusy(true);
     setError(undefined);
     setSaved(false);
     try {
-      if (!draft.name.trim()) throw new ApiError(400, 'validation_failed', 'Give the message a name.', 'name');
+      if (!draft.name.trim())
+        throw new ApiError(400, 'validation_failed', 'Give the message a name.', 'name');
       const body = toBody(draft);
       const result = message
-        ? await patch<Message>(`/workspaces/${seg(ws)}/messages/${seg(message.id)}`, newVersion ? { ...body, newVersion: true } : body)
+        ? await patch<Message>(
+            `/workspaces/${seg(ws)}/messages/${seg(message.id)}`,
+            newVersion ? { ...body, newVersion: true } : body,
+          )
         : await post<Message>(`/workspaces/${seg(ws)}/messages`, body);
       setMessage(result);
       setDraft(draftOf(result));
@@ -91,14 +103,17 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
     }
   };
   const requestSave = () => {
-    if (message && (message.status === 'active' || message.status === 'paused')) setConfirmVersion(true);
+    if (message && (message.status === 'active' || message.status === 'paused'))
+      setConfirmVersion(true);
     else save().catch(() => undefined);
   };
 
   if (loadError) return <ErrorAlert error={loadError} title="Could not load the message" />;
   if (id && !message) return <Loading />;
 
-  const general = error && !(error instanceof ApiError && error.field && document.getElementById(fieldId(error.field)));
+  const general =
+    error &&
+    !(error instanceof ApiError && error.field && document.getElementById(fieldId(error.field)));
   return (
     // Not a <form>: the confirmation dialogs inside are forms of their own.
     <div>
@@ -110,8 +125,21 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
             {message && <StatusBadge status={message.status} />}
           </span>
         }
-        subtitle={message ? `Version ${message.version}` : 'Choose who sees it, where, and what it says. It stays a draft until you launch it.'}
-        actions={message ? <MessageActions ws={ws} message={message} dirty={dirty} onChange={(m) => setMessage(m)} /> : undefined}
+        subtitle={
+          message
+            ? `Version ${message.version}`
+            : 'Choose who sees it, where, and what it says. It stays a draft until you launch it.'
+        }
+        actions={
+          message ? (
+            <MessageActions
+              ws={ws}
+              message={message}
+              dirty={dirty}
+              onChange={(m) => setMessage(m)}
+            />
+          ) : undefined
+        }
       />
       <div className="editor-layout">
         {general ? <ErrorAlert error={error} title="Not saved" /> : null}
@@ -124,15 +152,35 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
       </div>
       <div className="save-bar">
         <span className="small muted" role="status">
-          {error ? <span className="field-error">Not saved: {(error as Error).message}</span> : dirty ? 'Unsaved changes' : saved ? 'Saved.' : 'No changes'}
+          {error ? (
+            <span className="field-error">Not saved: {(error as Error).message}</span>
+          ) : dirty ? (
+            'Unsaved changes'
+          ) : saved ? (
+            'Saved.'
+          ) : (
+            'No changes'
+          )}
         </span>
         <div className="row">
           {message && dirty && (
-            <button type="button" className="btn" onClick={() => { setDraft(draftOf(message)); setError(undefined); }}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setDraft(draftOf(message));
+                setError(undefined);
+              }}
+            >
               Discard changes
             </button>
           )}
-          <button type="button" className="btn btn-primary" onClick={requestSave} disabled={busy || (Boolean(message) && !dirty)}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={requestSave}
+            disabled={busy || (Boolean(message) && !dirty)}
+          >
             {busy ? 'Saving…' : message ? 'Save changes' : 'Create draft'}
           </button>
         </div>
@@ -145,7 +193,8 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
         onClose={() => setConfirmVersion(false)}
       >
         <p>
-          This message is {message?.status}. Your changes become version {(message?.version ?? 1) + 1}, which people see from their next page.
+          This message is {message?.status}. Your changes become version{' '}
+          {(message?.version ?? 1) + 1}, which people see from their next page.
         </p>
       </ConfirmDialog>
     </div>

@@ -66,7 +66,12 @@ export function HtmlEditor(props: {
   return <div className="code-editor" ref={host} data-testid="html-editor" />;
 }
 
-function attributes(props: { id: string; labelledBy: string; describedBy?: string | undefined; invalid: boolean }) {
+function attributes(props: {
+  id: string;
+  labelledBy: string;
+  describedBy?: string | undefined;
+  invalid: boolean;
+}) {
   const attrs: Record<string, string> = {
     id: props.id,
     'aria-labelledby': props.labelledBy,

@@ -2,7 +2,14 @@ import { useMemo, useState } from 'react';
 import type { Message } from '@herald/protocol';
 import { get, seg } from '../api/client.js';
 import type { Metrics } from '../api/types.js';
-import { ErrorAlert, Field, formatNumber, Loading, PageHeader, StatusBadge } from '../components/ui.js';
+import {
+  ErrorAlert,
+  Field,
+  formatNumber,
+  Loading,
+  PageHeader,
+  StatusBadge,
+} from '../components/ui.js';
 import { useAsync } from '../components/use-async.js';
 import { Link, useTitle } from '../router.js';
 import { MetricsChart, SERIES } from './chart.js';
@@ -15,7 +22,8 @@ const RANGES = [
   { value: 'custom', label: 'Custom range' },
 ];
 const DAY = 86_400_000;
-const dateInput = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+const dateInput = (ms: number) =>
+  new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 /** A message's results over a date range: figures, clicks per button, and a chart over time. */
 export function MetricsPage({ ws, id }: { ws: string; id: string }) {
@@ -60,13 +68,19 @@ export function MetricsPage({ ws, id }: { ws: string; id: string }) {
   return (
     <>
       <PageHeader
-        crumb={<Link href={`/w/${ws}/messages/${seg(id)}`}>← {message.data?.name ?? 'Message'}</Link>}
+        crumb={
+          <Link href={`/w/${ws}/messages/${seg(id)}`}>← {message.data?.name ?? 'Message'}</Link>
+        }
         title={
           <span className="row" style={{ alignItems: 'center', gap: 10 }}>
             Metrics {message.data && <StatusBadge status={message.data.status} />}
           </span>
         }
-        subtitle={message.data ? `${message.data.name} · goal: ${message.data.goal.criteria === 'click' ? 'a click' : 'a view'}, then sign-up within ${message.data.goal.windowDays} days` : undefined}
+        subtitle={
+          message.data
+            ? `${message.data.name} · goal: ${message.data.goal.criteria === 'click' ? 'a click' : 'a view'}, then sign-up within ${message.data.goal.windowDays} days`
+            : undefined
+        }
       />
       <div className="section">
         <div className="row">
@@ -84,10 +98,26 @@ export function MetricsPage({ ws, id }: { ws: string; id: string }) {
           {range === 'custom' && (
             <>
               <Field label="From" path="from">
-                {(control) => <input {...control} type="date" value={fromDate} max={toDate} onChange={(e) => setFromDate(e.target.value)} />}
+                {(control) => (
+                  <input
+                    {...control}
+                    type="date"
+                    value={fromDate}
+                    max={toDate}
+                    onChange={(e) => setFromDate(e.target.value)}
+                  />
+                )}
               </Field>
               <Field label="To" path="to">
-                {(control) => <input {...control} type="date" value={toDate} min={fromDate} onChange={(e) => setToDate(e.target.value)} />}
+                {(control) => (
+                  <input
+                    {...control}
+                    type="date"
+                    value={toDate}
+                    min={fromDate}
+                    onChange={(e) => setToDate(e.target.value)}
+                  />
+                )}
               </Field>
             </>
           )}
@@ -104,7 +134,10 @@ export function MetricsPage({ ws, id }: { ws: string; id: string }) {
             <Stat label="Dismissals" value={formatNumber(m.dismissals)} />
             <Stat label="Clicks" value={formatNumber(totalClicks)} />
             <Stat label="Conversions" value={formatNumber(m.conversions)} />
-            <Stat label="Conversion rate" value={`${(m.conversionRate * 100).toLocaleString(undefined, { maximumFractionDigits: 1 })}%`} />
+            <Stat
+              label="Conversion rate"
+              value={`${(m.conversionRate * 100).toLocaleString(undefined, { maximumFractionDigits: 1 })}%`}
+            />
           </dl>
           <section className="section" aria-labelledby="chart-title">
             <header className="row" style={{ justifyContent: 'space-between' }}>
@@ -121,7 +154,10 @@ export function MetricsPage({ ws, id }: { ws: string; id: string }) {
             {m.series.length === 0 ? (
               <p className="muted">Nothing happened in this range.</p>
             ) : (
-              <MetricsChart series={m.series} label={`Views, clicks, dismissals and conversions by ${interval}`} />
+              <MetricsChart
+                series={m.series}
+                label={`Views, clicks, dismissals and conversions by ${interval}`}
+              />
             )}
             {m.series.length > 0 && (
               <details style={{ marginTop: 12 }}>
@@ -141,7 +177,14 @@ export function MetricsPage({ ws, id }: { ws: string; id: string }) {
                     <tbody>
                       {m.series.map((p) => (
                         <tr key={p.t}>
-                          <td>{new Date(p.t).toLocaleString(undefined, interval === 'hour' ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: 'medium' })}</td>
+                          <td>
+                            {new Date(p.t).toLocaleString(
+                              undefined,
+                              interval === 'hour'
+                                ? { dateStyle: 'short', timeStyle: 'short' }
+                                : { dateStyle: 'medium' },
+                            )}
+                          </td>
                           {SERIES.map((s) => (
                             <td className="num" key={s.key}>
                               {formatNumber(p[s.key])}
@@ -167,7 +210,9 @@ export function MetricsPage({ ws, id }: { ws: string; id: string }) {
                   <thead>
                     <tr>
                       <th scope="col">Button (action)</th>
-                      <th scope="col" className="num">Clicks</th>
+                      <th scope="col" className="num">
+                        Clicks
+                      </th>
                       <th scope="col">
                         <span className="visually-hidden">Share</span>
                       </th>

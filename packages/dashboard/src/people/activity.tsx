@@ -11,7 +11,10 @@ function describe(event: ActivityEvent): { kind: string; title: string } {
       return { kind: 'track', title: event.event ?? 'Event' };
     case 'page':
     case 'screen':
-      return { kind: 'page', title: event.name || String(properties.url ?? properties.path ?? 'Page') };
+      return {
+        kind: 'page',
+        title: event.name || String(properties.url ?? properties.path ?? 'Page'),
+      };
     case 'identify':
       return { kind: 'identify', title: `Identified as ${event.userId ?? ''}` };
     case 'alias':
@@ -20,7 +23,10 @@ function describe(event: ActivityEvent): { kind: string; title: string } {
       return { kind: 'identify', title: 'Joined a group' };
     default:
       // In-app message events (shown, dismissed, clicked…) and anything newer.
-      return { kind: 'message', title: event.name ?? event.event ?? event.type.replaceAll('_', ' ') };
+      return {
+        kind: 'message',
+        title: event.name ?? event.event ?? event.type.replaceAll('_', ' '),
+      };
   }
 }
 
@@ -58,15 +64,24 @@ export function ActivityLog({ path }: { path: string }) {
       <ol className="timeline" aria-label="Activity, newest first">
         {events.map((event) => {
           const { kind, title } = describe(event);
-          const props = event.properties && Object.keys(event.properties).length > 0 ? JSON.stringify(event.properties) : '';
+          const props =
+            event.properties && Object.keys(event.properties).length > 0
+              ? JSON.stringify(event.properties)
+              : '';
           return (
             <li key={String(event.id)}>
               <time dateTime={event.timestamp}>{formatDateTime(event.timestamp)}</time>
               <div>
                 <span className={`event-type t-${kind}`}>{event.type}</span>
                 <strong>{title}</strong>
-                {event.anonymousId && <span className="small faint"> · anon {event.anonymousId}</span>}
-                {props && <div className="event-props">{props.length > 300 ? `${props.slice(0, 300)}…` : props}</div>}
+                {event.anonymousId && (
+                  <span className="small faint"> · anon {event.anonymousId}</span>
+                )}
+                {props && (
+                  <div className="event-props">
+                    {props.length > 300 ? `${props.slice(0, 300)}…` : props}
+                  </div>
+                )}
               </div>
             </li>
           );

@@ -11,7 +11,11 @@ export function AnonymousPage({ ws, anonymousId }: { ws: string; anonymousId: st
   const visitor = useAsync(() => get<{ anonymousId: string; userId: string | null }>(base), [base]);
   return (
     <>
-      <PageHeader crumb={<Link href={`/w/${ws}/people`}>← People</Link>} title="Anonymous visitor" subtitle={<code>{anonymousId}</code>} />
+      <PageHeader
+        crumb={<Link href={`/w/${ws}/people`}>← People</Link>}
+        title="Anonymous visitor"
+        subtitle={<code>{anonymousId}</code>}
+      />
       {visitor.error ? <ErrorAlert error={visitor.error} /> : null}
       {visitor.data?.userId && (
         <div className="alert alert-info" style={{ marginBottom: 16 }}>

@@ -12,23 +12,37 @@ export function PeoplePage({ ws }: { ws: string }) {
   const q = search.get('q') ?? '';
   const [input, setInput] = useState(q);
   const results = useAsync(
-    () => get<{ data: PersonSummary[] }>(`/workspaces/${seg(ws)}/people?${new URLSearchParams({ q, limit: '50' })}`),
+    () =>
+      get<{ data: PersonSummary[] }>(
+        `/workspaces/${seg(ws)}/people?${new URLSearchParams({ q, limit: '50' })}`,
+      ),
     [ws, q],
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const value = input.trim();
-    navigate(value ? `/w/${ws}/people?q=${encodeURIComponent(value)}` : `/w/${ws}/people`, { replace: true });
+    navigate(value ? `/w/${ws}/people?q=${encodeURIComponent(value)}` : `/w/${ws}/people`, {
+      replace: true,
+    });
   };
   const people = results.data?.data ?? [];
 
   return (
     <>
-      <PageHeader title="People" subtitle="Everyone your site has identified, and the anonymous visitors merged into them." />
+      <PageHeader
+        title="People"
+        subtitle="Everyone your site has identified, and the anonymous visitors merged into them."
+      />
       <form className="section row" role="search" onSubmit={submit}>
         <div className="field grow">
           <label htmlFor="people-search">Search by userId, email or anonymous ID</label>
-          <input id="people-search" type="search" value={input} onChange={(e) => setInput(e.target.value)} placeholder="user_123, ada@example.com…" />
+          <input
+            id="people-search"
+            type="search"
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            placeholder="user_123, ada@example.com…"
+          />
         </div>
         <button type="submit" className="btn btn-primary">
           Search
@@ -39,7 +53,11 @@ export function PeoplePage({ ws }: { ws: string }) {
         {results.loading && !results.data ? <Loading /> : null}
         {results.data && (
           <p className="small muted" role="status">
-            {q ? `${people.length} ${people.length === 1 ? 'person matches' : 'people match'} “${q}”.` : people.length ? 'Most recently seen.' : ''}
+            {q
+              ? `${people.length} ${people.length === 1 ? 'person matches' : 'people match'} “${q}”.`
+              : people.length
+                ? 'Most recently seen.'
+                : ''}
           </p>
         )}
         {results.data && people.length === 0 && (
@@ -72,7 +90,9 @@ export function PeoplePage({ ws }: { ws: string }) {
                       <Link className="cell-title" href={`/w/${ws}/people/${seg(p.userId)}`}>
                         {p.userId}
                       </Link>
-                      {typeof p.traits.name === 'string' && <div className="cell-sub">{p.traits.name}</div>}
+                      {typeof p.traits.name === 'string' && (
+                        <div className="cell-sub">{p.traits.name}</div>
+                      )}
                     </td>
                     <td data-label="Email">{p.email ?? <span className="faint">–</span>}</td>
                     <td data-label="Last seen">{formatDateTime(p.lastSeenAt)}</td>

@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { del, get, seg } from '../api/client.js';
 import type { Person } from '../api/types.js';
-import { ConfirmDialog, ErrorAlert, Field, formatDateTime, Loading, PageHeader } from '../components/ui.js';
+import {
+  ConfirmDialog,
+  ErrorAlert,
+  Field,
+  formatDateTime,
+  Loading,
+  PageHeader,
+} from '../components/ui.js';
 import { useAsync } from '../components/use-async.js';
 import { Link, navigate, useTitle } from '../router.js';
 import { ActivityLog } from './activity.js';
@@ -23,7 +30,14 @@ export function ProfilePage({ ws, userId }: { ws: string; userId: string }) {
         subtitle={p?.email ?? undefined}
         actions={
           p && (
-            <button type="button" className="btn" onClick={() => { setTyped(''); setDeleting(true); }}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setTyped('');
+                setDeleting(true);
+              }}
+            >
               Delete person…
             </button>
           )
@@ -108,9 +122,20 @@ export function ProfilePage({ ws, userId }: { ws: string; userId: string }) {
         }}
         onClose={() => setDeleting(false)}
       >
-        <p>This erases the person, their traits, anonymous IDs and all their activity. It cannot be undone.</p>
+        <p>
+          This erases the person, their traits, anonymous IDs and all their activity. It cannot be
+          undone.
+        </p>
         <Field label={`Type ${userId} to confirm`} path="confirm-delete">
-          {(control) => <input {...control} type="text" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
       </ConfirmDialog>
     </>

@@ -30,9 +30,22 @@ export function CreateWorkspacePage(props: { first: boolean; onCreated: (ws: Wor
       />
       <form className="section stack" onSubmit={submit}>
         {error && !nameError ? <ErrorAlert error={error} /> : null}
-        <Field label="Workspace name" path="name" error={nameError} hint="For example “Marketing site” or “App (staging)”.">
+        <Field
+          label="Workspace name"
+          path="name"
+          error={nameError}
+          hint="For example “Marketing site” or “App (staging)”."
+        >
           {(control) => (
-            <input {...control} type="text" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoFocus />
+            <input
+              {...control}
+              type="text"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={200}
+              autoFocus
+            />
           )}
         </Field>
         <div>

@@ -78,16 +78,32 @@ export function SettingsPage(props: { workspace: Workspace; onChange: (ws: Works
 
   return (
     <>
-      <PageHeader title="Workspace settings" subtitle={<>Workspace ID <code>{workspace.id}</code></>} />
+      <PageHeader
+        title="Workspace settings"
+        subtitle={
+          <>
+            Workspace ID <code>{workspace.id}</code>
+          </>
+        }
+      />
       <form className="section" onSubmit={save} aria-labelledby="general-title">
         <header>
           <h2 id="general-title">General and in-app messages</h2>
         </header>
         <div className="stack">
-          {error && !(error instanceof ApiError && error.field) ? <ErrorAlert error={error} /> : null}
+          {error && !(error instanceof ApiError && error.field) ? (
+            <ErrorAlert error={error} />
+          ) : null}
           <Field label="Workspace name" path="name" error={fieldError('name')}>
             {(control) => (
-              <input {...control} type="text" value={name} maxLength={200} required onChange={(e) => setName(e.target.value)} />
+              <input
+                {...control}
+                type="text"
+                value={name}
+                maxLength={200}
+                required
+                onChange={(e) => setName(e.target.value)}
+              />
             )}
           </Field>
           <div>
@@ -134,9 +150,13 @@ export function SettingsPage(props: { workspace: Workspace; onChange: (ws: Works
         </header>
         <div className="stack">
           <div className="field">
-            <span className="field-label" id="write-key-label">Write key</span>
+            <span className="field-label" id="write-key-label">
+              Write key
+            </span>
             <div className="key-row">
-              <code className="key-value" aria-labelledby="write-key-label" data-testid="write-key">{workspace.writeKey}</code>
+              <code className="key-value" aria-labelledby="write-key-label" data-testid="write-key">
+                {workspace.writeKey}
+              </code>
               <CopyButton text={workspace.writeKey} label="Copy write key" />
               <button type="button" className="btn btn-sm" onClick={() => setRotating('write')}>
                 Rotate…
@@ -144,12 +164,19 @@ export function SettingsPage(props: { workspace: Workspace; onChange: (ws: Works
             </div>
           </div>
           <div className="field">
-            <span className="field-label" id="secret-key-label">Secret key</span>
+            <span className="field-label" id="secret-key-label">
+              Secret key
+            </span>
             <div className="key-row">
               <code className="key-value" aria-labelledby="secret-key-label">
                 {showSecret ? workspace.secretKey : '•'.repeat(32)}
               </code>
-              <button type="button" className="btn btn-sm" aria-pressed={showSecret} onClick={() => setShowSecret((s) => !s)}>
+              <button
+                type="button"
+                className="btn btn-sm"
+                aria-pressed={showSecret}
+                onClick={() => setShowSecret((s) => !s)}
+              >
                 {showSecret ? 'Hide' : 'Show'}
               </button>
               <CopyButton text={workspace.secretKey} label="Copy secret key" />
@@ -164,10 +191,15 @@ export function SettingsPage(props: { workspace: Workspace; onChange: (ws: Works
       <section className="section" aria-labelledby="snippet-title">
         <header>
           <h2 id="snippet-title">Install the snippet</h2>
-          <p>Paste this into every page, just before the closing &lt;/head&gt; tag. It loads Herald from this server and records each page view.</p>
+          <p>
+            Paste this into every page, just before the closing &lt;/head&gt; tag. It loads Herald
+            from this server and records each page view.
+          </p>
         </header>
         <div className="snippet stack">
-          <pre tabIndex={0} aria-label="Snippet" data-testid="snippet"><code>{snippet}</code></pre>
+          <pre tabIndex={0} aria-label="Snippet" data-testid="snippet">
+            <code>{snippet}</code>
+          </pre>
           <div>
             <CopyButton text={snippet} label="Copy snippet" />
           </div>
@@ -192,7 +224,13 @@ export function SettingsPage(props: { workspace: Workspace; onChange: (ws: Works
   );
 }
 
-function Switch(props: { id: string; label: string; hint: string; checked: boolean; onChange: (on: boolean) => void }) {
+function Switch(props: {
+  id: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
   return (
     <div className="switch-row">
       <div>

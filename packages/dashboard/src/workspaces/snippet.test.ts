@@ -22,9 +22,19 @@ describe('buildSnippet', () => {
   });
 
   it('appends the calls to a stub without setup, and falls back to a script tag without one', () => {
-    const bare = buildSnippet({ stub: 'stub();', origin: 'http://h', writeKey: 'wk_1', anonymous: false });
+    const bare = buildSnippet({
+      stub: 'stub();',
+      origin: 'http://h',
+      writeKey: 'wk_1',
+      anonymous: false,
+    });
     expect(bare).toBe('<script>\nstub();\nherald.load("wk_1");\nherald.page();\n</script>');
-    const tag = buildSnippet({ stub: undefined, origin: 'http://h', writeKey: 'wk_1', anonymous: false });
+    const tag = buildSnippet({
+      stub: undefined,
+      origin: 'http://h',
+      writeKey: 'wk_1',
+      anonymous: false,
+    });
     expect(tag).toContain('<script src="http://h/sdk/herald.js"></script>');
     expect(tag).toContain('herald.load("wk_1");');
   });

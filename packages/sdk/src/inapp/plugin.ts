@@ -118,8 +118,10 @@ export const inApp: Plugin = ({ writeKey, host, options, api, emitter }) => {
   function evaluate(): void {
     if (document.hidden || !claimOf()) return;
     for (const view of views.values()) {
-      const message = messages.find((m) => m.id === view.message.id);
-      if (!message || !eligible(message)) view.remove();
+      // A message on screen stays while it fits the page, even once the server's answer leaves
+      // it out: its last allowed view is the one showing now.
+      const message = messages.find((m) => m.id === view.message.id) ?? view.message;
+      if (!eligible(message)) view.remove();
     }
     const showing = new Set([...views.values()].map((view) => view.message.id));
     for (const message of [...messages].sort(byPriority)) {

@@ -17,7 +17,10 @@ describeEachDialect('dashboard accounts', (dialect) => {
 
     const short = await postAccount(server(), '/setup', { email: EMAIL, password: 'short' });
     expect(short.status).toBe(400);
-    expect((await short.json()).error).toMatchObject({ code: 'validation_failed', field: 'password' });
+    expect((await short.json()).error).toMatchObject({
+      code: 'validation_failed',
+      field: 'password',
+    });
     const badEmail = await postAccount(server(), '/setup', { email: 'nope', password: PASSWORD });
     expect((await badEmail.json()).error).toMatchObject({ field: 'email' });
 
@@ -49,15 +52,25 @@ describeEachDialect('dashboard accounts', (dialect) => {
     const me = await signIn(server(), EMAIL, PASSWORD);
     const flags = me.setCookie.split(';').map((part) => part.trim());
     expect(flags).toEqual(
-      expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/', expect.stringMatching(/^Max-Age=\d+$/)]),
+      expect.arrayContaining([
+        'HttpOnly',
+        'SameSite=Strict',
+        'Path=/',
+        expect.stringMatching(/^Max-Age=\d+$/),
+      ]),
     );
     // Plain http here: no Secure flag, or the browser would never send the cookie back.
     expect(flags).not.toContain('Secure');
     expect(me.cookie).toMatch(/^herald_session=[A-Za-z0-9_-]{43}$/);
 
-    const whoami = await fetch(`${server().url}/api/v1/session`, { headers: { cookie: me.cookie } });
+    const whoami = await fetch(`${server().url}/api/v1/session`, {
+      headers: { cookie: me.cookie },
+    });
     expect(whoami.headers.get('cache-control')).toBe('no-store');
-    expect(await whoami.json()).toMatchObject({ setupRequired: false, user: { email: 'admin@example.com' } });
+    expect(await whoami.json()).toMatchObject({
+      setupRequired: false,
+      user: { email: 'admin@example.com' },
+    });
 
     const workspaces = await me.call('GET', '/workspaces');
     expect(workspaces.status).toBe(200);
@@ -160,7 +173,12 @@ describeEachDialect('dashboard accounts', (dialect) => {
   });
 
   it('answers 401 for a forged or garbage session cookie', async () => {
-    for (const cookie of ['herald_session=forged', 'herald_session=', 'other=1', 'herald_session=%00;;']) {
+    for (const cookie of [
+      'herald_session=forged',
+      'herald_session=',
+      'other=1',
+      'herald_session=%00;;',
+    ]) {
       const response = await fetch(`${server().url}/api/v1/workspaces`, { headers: { cookie } });
       expect(response.status, cookie).toBe(401);
     }

@@ -81,7 +81,12 @@ export class AccountRepository {
     const expiresAt = now + SESSION_TTL_MS;
     await this.db
       .insertInto('admin_sessions')
-      .values({ token_hash: tokenHash(token), user_id: userId, created_at: now, expires_at: expiresAt })
+      .values({
+        token_hash: tokenHash(token),
+        user_id: userId,
+        created_at: now,
+        expires_at: expiresAt,
+      })
       .execute();
     await this.db
       .updateTable('admin_users')

@@ -2,7 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { HeraldError } from '../errors.js';
 import { requireCsrfHeader } from './authenticate.js';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies.js';
-import { burnVerification, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
+import {
+  burnVerification,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  verifyPassword,
+} from './passwords.js';
 import { LoginRateLimiter, type LoginRateLimitOptions } from './rate-limit.js';
 import { type AccountRepository, normaliseEmail } from './repository.js';
 

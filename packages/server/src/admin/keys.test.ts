@@ -16,7 +16,10 @@ describeEachDialect('admin API: key rotation', (dialect) => {
     // The old key was never used, so no node has it cached: it fails at once.
     const old = await server().track(ws.writeKey, '/v1/track', { anonymousId: 'a', event: 'E' });
     expect(old.status).toBe(401);
-    const fresh = await server().track(rotated.body.key, '/v1/track', { anonymousId: 'a', event: 'E' });
+    const fresh = await server().track(rotated.body.key, '/v1/track', {
+      anonymousId: 'a',
+      event: 'E',
+    });
     expect(fresh.status).toBe(200);
 
     const read = await server().admin('GET', `/workspaces/${ws.id}`);
@@ -32,7 +35,9 @@ describeEachDialect('admin API: key rotation', (dialect) => {
     expect(rotated.body.key).toMatch(/^sk_/);
     expect(await server().store.workspaces.findIdByKey(ws.secretKey, 'secret')).toBeUndefined();
     expect(await server().store.workspaces.findIdByKey(rotated.body.key, 'secret')).toBe(ws.id);
-    expect((await server().admin('GET', `/workspaces/${ws.id}`)).body.secretKey).toBe(rotated.body.key);
+    expect((await server().admin('GET', `/workspaces/${ws.id}`)).body.secretKey).toBe(
+      rotated.body.key,
+    );
   });
 
   it('answers 400 for an unknown kind and 404 for an unknown workspace', async () => {

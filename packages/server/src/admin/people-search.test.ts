@@ -18,7 +18,11 @@ describeEachDialect('admin API: people search', (dialect) => {
     ws = await server().createWorkspace('Search');
     other = await server().createWorkspace('Other');
     const people = [
-      { userId: 'user_100', anonymousId: 'anon-aaa', traits: { email: 'Ada@Example.com', plan: 'pro' } },
+      {
+        userId: 'user_100',
+        anonymousId: 'anon-aaa',
+        traits: { email: 'Ada@Example.com', plan: 'pro' },
+      },
       { userId: 'user_101', anonymousId: 'anon-bbb', traits: { email: 'bob@example.com' } },
       { userId: 'u%_odd', traits: { email: 'odd@example.org' } },
       { userId: 'zed', traits: {} },

@@ -31,12 +31,16 @@ export function verifyUserToken(
   const parts = token.split('.');
   if (parts.length !== 3) return false;
   const [header, payload, signature] = parts as [string, string, string];
-  const expected = createHmac('sha256', secretKey).update(`${header}.${payload}`).digest('base64url');
+  const expected = createHmac('sha256', secretKey)
+    .update(`${header}.${payload}`)
+    .digest('base64url');
   if (!safeEqual(signature, expected)) return false;
   const decoded = (part: string): Record<string, unknown> | undefined => {
     try {
       const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-      return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+      return typeof value === 'object' && value !== null
+        ? (value as Record<string, unknown>)
+        : undefined;
     } catch {
       return undefined;
     }

@@ -33,7 +33,10 @@ describe('dashboard routes', () => {
       join(dist, 'index.html'),
       '<!doctype html><meta name="csp-nonce" content="__HERALD_CSP_NONCE__"><title>Herald</title><div id="root"></div>',
     );
-    writeFileSync(join(dist, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(2000))});`);
+    writeFileSync(
+      join(dist, 'assets', 'index-abc123.js'),
+      `console.log(${JSON.stringify('x'.repeat(2000))});`,
+    );
     writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     app = Fastify();
     installErrorHandler(app);
@@ -58,7 +61,9 @@ describe('dashboard routes', () => {
       expect(html).toContain('<div id="root">');
       const nonce = /content="([A-Za-z0-9+/=]{24})"/.exec(html)?.[1];
       expect(nonce).toBeDefined();
-      expect(response.headers.get('content-security-policy')).toContain(`style-src 'self' 'nonce-${nonce}'`);
+      expect(response.headers.get('content-security-policy')).toContain(
+        `style-src 'self' 'nonce-${nonce}'`,
+      );
       nonces.add(nonce!);
     }
     expect(nonces.size).toBe(2);
@@ -80,12 +85,22 @@ describe('dashboard routes', () => {
     expect(response.headers.get('content-encoding')).toBe('gzip');
     expectSecurityHeaders(response);
     const etag = response.headers.get('etag')!;
-    const again = await fetch(`${url}/assets/index-abc123.js`, { headers: { 'if-none-match': etag } });
+    const again = await fetch(`${url}/assets/index-abc123.js`, {
+      headers: { 'if-none-match': etag },
+    });
     expect(again.status).toBe(304);
   });
 
   it('never answers HTML for a missing file, nor shadows the APIs', async () => {
-    for (const path of ['/assets/missing.js', '/nothing.css', '/api/v1/unknown', '/v1/x', '/sdk/none.js', '/demo/x', '/healthz/x']) {
+    for (const path of [
+      '/assets/missing.js',
+      '/nothing.css',
+      '/api/v1/unknown',
+      '/v1/x',
+      '/sdk/none.js',
+      '/demo/x',
+      '/healthz/x',
+    ]) {
       const response = await fetch(`${url}${path}`);
       expect(response.status, path).toBe(404);
       expect((await response.json()).error.code).toBe('route_not_found');

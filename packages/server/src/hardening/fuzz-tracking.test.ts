@@ -125,19 +125,16 @@ describeEachDialect('fuzzing the tracking API', (dialect) => {
   // Found by this suite: a call nested thousands of levels deep (well within the 500 KB batch
   // limit) used to overflow the stack while its size was estimated; calls deeper than 64 levels
   // are now refused with a 400 naming the field.
-  it(
-    'refuses a batch call nested thousands of levels deep with a 400, not a 500',
-    async () => {
-      for (const depth of [5000, 20_000]) {
-        await fuzzOnce(server(), {
-          method: 'POST',
-          path: '/v1/batch',
-          headers: { 'content-type': 'application/json', authorization: basic(ws.writeKey) },
-          body: Buffer.from(
-            `{"batch":[{"type":"track","anonymousId":"a","event":"E","properties":{"p":${deeplyNested(depth)}}}]}`,
-          ),
-        });
-      }
-    },
-  );
+  it('refuses a batch call nested thousands of levels deep with a 400, not a 500', async () => {
+    for (const depth of [5000, 20_000]) {
+      await fuzzOnce(server(), {
+        method: 'POST',
+        path: '/v1/batch',
+        headers: { 'content-type': 'application/json', authorization: basic(ws.writeKey) },
+        body: Buffer.from(
+          `{"batch":[{"type":"track","anonymousId":"a","event":"E","properties":{"p":${deeplyNested(depth)}}}]}`,
+        ),
+      });
+    }
+  });
 });

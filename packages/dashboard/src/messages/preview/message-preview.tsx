@@ -44,8 +44,8 @@ export function MessagePreview({
       <header>
         <h2 id="preview-title">Preview</h2>
         <p>
-          As visitors see it, drawn by the Herald SDK on a neutral page. It follows your edits. Nothing done in it is
-          recorded: send yourself a test to try it on your site.
+          As visitors see it, drawn by the Herald SDK on a neutral page. It follows your edits.
+          Nothing done in it is recorded: send yourself a test to try it on your site.
         </p>
       </header>
       <div className="preview-controls">

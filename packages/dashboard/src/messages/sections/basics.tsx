@@ -12,16 +12,29 @@ export function BasicsSection({ draft, update, err }: SectionProps) {
       <div className="stack">
         <Field label="Name" path="name" error={err('name')} hint="Only your team sees it.">
           {(control) => (
-            <input {...control} type="text" value={draft.name} maxLength={200} onChange={(e) => update({ name: e.target.value })} />
+            <input
+              {...control}
+              type="text"
+              value={draft.name}
+              maxLength={200}
+              onChange={(e) => update({ name: e.target.value })}
+            />
           )}
         </Field>
         <Field label="Description" path="description" error={err('description')}>
           {(control) => (
-            <textarea {...control} rows={2} value={draft.description} onChange={(e) => update({ description: e.target.value })} />
+            <textarea
+              {...control}
+              rows={2}
+              value={draft.description}
+              onChange={(e) => update({ description: e.target.value })}
+            />
           )}
         </Field>
         <div className="grid-2">
-          <fieldset aria-describedby={audienceError ? `${fieldId('audience.type')}-error` : undefined}>
+          <fieldset
+            aria-describedby={audienceError ? `${fieldId('audience.type')}-error` : undefined}
+          >
             <legend>Audience</legend>
             <div className="stack">
               <label className="choice">
@@ -34,7 +47,9 @@ export function BasicsSection({ draft, update, err }: SectionProps) {
                 />
                 <span>
                   Anonymous visitors
-                  <span className="hint small muted">Everyone not identified yet; never someone who is.</span>
+                  <span className="hint small muted">
+                    Everyone not identified yet; never someone who is.
+                  </span>
                 </span>
               </label>
               <label className="choice">
@@ -46,7 +61,9 @@ export function BasicsSection({ draft, update, err }: SectionProps) {
                 />
                 <span>
                   Identified people
-                  <span className="hint small muted">People your site has identified, optionally in a segment.</span>
+                  <span className="hint small muted">
+                    People your site has identified, optionally in a segment.
+                  </span>
                 </span>
               </label>
               {audienceError && (
@@ -57,9 +74,18 @@ export function BasicsSection({ draft, update, err }: SectionProps) {
             </div>
           </fieldset>
           <div className="stack">
-            <Field label="Priority" path="priority" error={err('priority')} hint="1 is the highest. One message per spot on screen at a time; higher priority first.">
+            <Field
+              label="Priority"
+              path="priority"
+              error={err('priority')}
+              hint="1 is the highest. One message per spot on screen at a time; higher priority first."
+            >
               {(control) => (
-                <select {...control} value={draft.priority} onChange={(e) => update({ priority: Number(e.target.value) })}>
+                <select
+                  {...control}
+                  value={draft.priority}
+                  onChange={(e) => update({ priority: Number(e.target.value) })}
+                >
                   {Array.from({ length: 10 }, (_, i) => i + 1).map((p) => (
                     <option key={p} value={p}>
                       {p}
@@ -70,13 +96,20 @@ export function BasicsSection({ draft, update, err }: SectionProps) {
               )}
             </Field>
             {draft.audience.type === 'identified' && (
-              <Field label="Segment (optional)" path="audience.segment" error={err('audience.segment')} hint="The ID of a segment people must be in. Empty: everyone identified.">
+              <Field
+                label="Segment (optional)"
+                path="audience.segment"
+                error={err('audience.segment')}
+                hint="The ID of a segment people must be in. Empty: everyone identified."
+              >
                 {(control) => (
                   <input
                     {...control}
                     type="text"
                     value={draft.audience.segment ?? ''}
-                    onChange={(e) => update({ audience: { type: 'identified', segment: e.target.value } })}
+                    onChange={(e) =>
+                      update({ audience: { type: 'identified', segment: e.target.value } })
+                    }
                   />
                 )}
               </Field>

@@ -21,7 +21,8 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
   const zones = useMemo(allZones, []);
   const zone = schedule.timezone || browserZone();
   const unit = unitOf(frequency.cooldownSeconds);
-  const setSchedule = (patch: Partial<typeof schedule>) => update({ schedule: { ...schedule, timezone: zone, ...patch } });
+  const setSchedule = (patch: Partial<typeof schedule>) =>
+    update({ schedule: { ...schedule, timezone: zone, ...patch } });
   const maxViewsError = err('frequency.maxViews');
 
   return (
@@ -34,10 +35,17 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
           <legend>How often</legend>
           <div className="stack">
             <label className="choice">
-              <input type="radio" name="frequency" checked={frequency.maxViews === null} onChange={() => update({ frequency: { ...frequency, maxViews: null } })} />
+              <input
+                type="radio"
+                name="frequency"
+                checked={frequency.maxViews === null}
+                onChange={() => update({ frequency: { ...frequency, maxViews: null } })}
+              />
               <span>
                 Show always
-                <span className="hint small muted">On every matching page until the person dismisses it.</span>
+                <span className="hint small muted">
+                  On every matching page until the person dismisses it.
+                </span>
               </span>
             </label>
             <div className="choice">
@@ -59,15 +67,31 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
                   aria-invalid={Boolean(maxViewsError)}
                   disabled={frequency.maxViews === null}
                   value={frequency.maxViews ?? ''}
-                  onChange={(e) => update({ frequency: { ...frequency, maxViews: e.target.value === '' ? 1 : Number(e.target.value) } })}
+                  onChange={(e) =>
+                    update({
+                      frequency: {
+                        ...frequency,
+                        maxViews: e.target.value === '' ? 1 : Number(e.target.value),
+                      },
+                    })
+                  }
                 />
                 <span>times per person</span>
               </span>
             </div>
-            {maxViewsError && <span className="field-error" role="alert">{maxViewsError}</span>}
+            {maxViewsError && (
+              <span className="field-error" role="alert">
+                {maxViewsError}
+              </span>
+            )}
           </div>
         </fieldset>
-        <Field label="Wait between two views" path="frequency.cooldownSeconds" error={err('frequency.cooldownSeconds')} hint="0 shows it again on the next matching page.">
+        <Field
+          label="Wait between two views"
+          path="frequency.cooldownSeconds"
+          error={err('frequency.cooldownSeconds')}
+          hint="0 shows it again on the next matching page."
+        >
           {(control) => (
             <div className="row">
               <input
@@ -76,14 +100,23 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
                 type="number"
                 min={0}
                 value={frequency.cooldownSeconds / unit.seconds}
-                onChange={(e) => update({ frequency: { ...frequency, cooldownSeconds: Math.max(0, Number(e.target.value || 0)) * unit.seconds } })}
+                onChange={(e) =>
+                  update({
+                    frequency: {
+                      ...frequency,
+                      cooldownSeconds: Math.max(0, Number(e.target.value || 0)) * unit.seconds,
+                    },
+                  })
+                }
               />
               <select
                 aria-label="Unit of the wait"
                 value={unit.seconds}
                 onChange={(e) => {
                   const amount = frequency.cooldownSeconds / unit.seconds;
-                  update({ frequency: { ...frequency, cooldownSeconds: amount * Number(e.target.value) } });
+                  update({
+                    frequency: { ...frequency, cooldownSeconds: amount * Number(e.target.value) },
+                  });
                 }}
                 style={{ width: 'auto' }}
               >
@@ -98,18 +131,43 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
         </Field>
 
         <div className="grid-2">
-          <Field label="Start" path="schedule.startAt" error={err('schedule.startAt')} hint="Empty: as soon as it is launched.">
+          <Field
+            label="Start"
+            path="schedule.startAt"
+            error={err('schedule.startAt')}
+            hint="Empty: as soon as it is launched."
+          >
             {(control) => (
-              <input {...control} type="datetime-local" value={isoToWall(schedule.startAt, zone)} onChange={(e) => setSchedule({ startAt: wallToIso(e.target.value, zone) ?? null })} />
+              <input
+                {...control}
+                type="datetime-local"
+                value={isoToWall(schedule.startAt, zone)}
+                onChange={(e) => setSchedule({ startAt: wallToIso(e.target.value, zone) ?? null })}
+              />
             )}
           </Field>
-          <Field label="End" path="schedule.endAt" error={err('schedule.endAt')} hint="Empty: until paused or archived.">
+          <Field
+            label="End"
+            path="schedule.endAt"
+            error={err('schedule.endAt')}
+            hint="Empty: until paused or archived."
+          >
             {(control) => (
-              <input {...control} type="datetime-local" value={isoToWall(schedule.endAt, zone)} onChange={(e) => setSchedule({ endAt: wallToIso(e.target.value, zone) ?? null })} />
+              <input
+                {...control}
+                type="datetime-local"
+                value={isoToWall(schedule.endAt, zone)}
+                onChange={(e) => setSchedule({ endAt: wallToIso(e.target.value, zone) ?? null })}
+              />
             )}
           </Field>
         </div>
-        <Field label="Time zone" path="schedule.timezone" error={err('schedule.timezone')} hint="The start and end above are clock times in this zone.">
+        <Field
+          label="Time zone"
+          path="schedule.timezone"
+          error={err('schedule.timezone')}
+          hint="The start and end above are clock times in this zone."
+        >
           {(control) => (
             <select
               {...control}
@@ -119,7 +177,13 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
                 const start = isoToWall(schedule.startAt, zone);
                 const end = isoToWall(schedule.endAt, zone);
                 const next = e.target.value;
-                update({ schedule: { timezone: next, startAt: wallToIso(start, next) ?? null, endAt: wallToIso(end, next) ?? null } });
+                update({
+                  schedule: {
+                    timezone: next,
+                    startAt: wallToIso(start, next) ?? null,
+                    endAt: wallToIso(end, next) ?? null,
+                  },
+                });
               }}
             >
               {(zones.includes(zone) ? zones : [zone, ...zones]).map((z) => (
@@ -132,9 +196,20 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
         </Field>
 
         <div className="grid-2">
-          <Field label="Goal" path="goal.criteria" error={err('goal.criteria')} hint="An anonymous visitor converts by signing up (being identified) within the window after this.">
+          <Field
+            label="Goal"
+            path="goal.criteria"
+            error={err('goal.criteria')}
+            hint="An anonymous visitor converts by signing up (being identified) within the window after this."
+          >
             {(control) => (
-              <select {...control} value={goal.criteria} onChange={(e) => update({ goal: { ...goal, criteria: e.target.value as 'click' | 'view' } })}>
+              <select
+                {...control}
+                value={goal.criteria}
+                onChange={(e) =>
+                  update({ goal: { ...goal, criteria: e.target.value as 'click' | 'view' } })
+                }
+              >
                 <option value="click">Clicked a button, then signed up</option>
                 <option value="view">Saw the message, then signed up</option>
               </select>
@@ -142,13 +217,29 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
           </Field>
           <Field label="Window (days)" path="goal.windowDays" error={err('goal.windowDays')}>
             {(control) => (
-              <input {...control} type="number" min={1} value={goal.windowDays} onChange={(e) => update({ goal: { ...goal, windowDays: Number(e.target.value) } })} />
+              <input
+                {...control}
+                type="number"
+                min={1}
+                value={goal.windowDays}
+                onChange={(e) => update({ goal: { ...goal, windowDays: Number(e.target.value) } })}
+              />
             )}
           </Field>
         </div>
-        <Field label="Goal event (optional)" path="goal.event" error={err('goal.event')} hint="Count only people who also perform this event, e.g. “Order Completed”.">
+        <Field
+          label="Goal event (optional)"
+          path="goal.event"
+          error={err('goal.event')}
+          hint="Count only people who also perform this event, e.g. “Order Completed”."
+        >
           {(control) => (
-            <input {...control} type="text" value={goal.event ?? ''} onChange={(e) => update({ goal: { ...goal, event: e.target.value } })} />
+            <input
+              {...control}
+              type="text"
+              value={goal.event ?? ''}
+              onChange={(e) => update({ goal: { ...goal, event: e.target.value } })}
+            />
           )}
         </Field>
       </div>

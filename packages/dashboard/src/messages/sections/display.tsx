@@ -1,4 +1,10 @@
-import { type Display, type DisplayType, MODAL_POSITIONS, OVERLAY_POSITIONS, TOOLTIP_POSITIONS } from '@herald/protocol';
+import {
+  type Display,
+  type DisplayType,
+  MODAL_POSITIONS,
+  OVERLAY_POSITIONS,
+  TOOLTIP_POSITIONS,
+} from '@herald/protocol';
 import { Field, fieldId } from '../../components/ui.js';
 import type { SectionProps } from '../draft.js';
 
@@ -16,7 +22,8 @@ const DEFAULT_POSITION: Record<DisplayType, string | undefined> = {
   tooltip: 'bottom',
 };
 
-const label = (position: string) => position.replace('-', ' ').replace(/^\w/, (c) => c.toUpperCase());
+const label = (position: string) =>
+  position.replace('-', ' ').replace(/^\w/, (c) => c.toUpperCase());
 
 /** Display type and position, picked on small pictures of a screen. */
 export function DisplaySection({ draft, update, err }: SectionProps) {
@@ -29,9 +36,11 @@ export function DisplaySection({ draft, update, err }: SectionProps) {
     if (display.width) next.width = display.width;
     if (type === 'modal') {
       if (display.overlayColor) next.overlayColor = display.overlayColor;
-      if (display.dismissOnOutsideClick !== undefined) next.dismissOnOutsideClick = display.dismissOnOutsideClick;
+      if (display.dismissOnOutsideClick !== undefined)
+        next.dismissOnOutsideClick = display.dismissOnOutsideClick;
     }
-    if ((type === 'inline' || type === 'tooltip') && display.selector) next.selector = display.selector;
+    if ((type === 'inline' || type === 'tooltip') && display.selector)
+      next.selector = display.selector;
     update({ display: next });
   };
 
@@ -46,7 +55,13 @@ export function DisplaySection({ draft, update, err }: SectionProps) {
           <div className="picker">
             {TYPES.map((t) => (
               <div className="picker-option" key={t.value}>
-                <input type="radio" name="display-type" id={`display-${t.value}`} checked={display.type === t.value} onChange={() => setType(t.value)} />
+                <input
+                  type="radio"
+                  name="display-type"
+                  id={`display-${t.value}`}
+                  checked={display.type === t.value}
+                  onChange={() => setType(t.value)}
+                />
                 <label htmlFor={`display-${t.value}`}>
                   <MiniScreen type={t.value} />
                   <span>{t.label}</span>
@@ -63,32 +78,72 @@ export function DisplaySection({ draft, update, err }: SectionProps) {
         {display.type !== 'inline' && (
           <fieldset>
             <legend>Position</legend>
-            <PositionPicker type={display.type} value={display.position} onChange={(position) => set({ position })} />
-            {err('display.position') && <p className="field-error" role="alert">{err('display.position')}</p>}
+            <PositionPicker
+              type={display.type}
+              value={display.position}
+              onChange={(position) => set({ position })}
+            />
+            {err('display.position') && (
+              <p className="field-error" role="alert">
+                {err('display.position')}
+              </p>
+            )}
           </fieldset>
         )}
 
         <div className="grid-2">
           {(display.type === 'inline' || display.type === 'tooltip') && (
             <Field
-              label={display.type === 'inline' ? 'Element to show it in (CSS selector)' : 'Element to point at (CSS selector)'}
+              label={
+                display.type === 'inline'
+                  ? 'Element to show it in (CSS selector)'
+                  : 'Element to point at (CSS selector)'
+              }
               path="display.selector"
               error={err('display.selector')}
             >
               {(control) => (
-                <input {...control} type="text" placeholder="#signup-form" value={display.selector ?? ''} onChange={(e) => set({ selector: e.target.value })} />
+                <input
+                  {...control}
+                  type="text"
+                  placeholder="#signup-form"
+                  value={display.selector ?? ''}
+                  onChange={(e) => set({ selector: e.target.value })}
+                />
               )}
             </Field>
           )}
-          <Field label="Width (optional)" path="display.width" error={err('display.width')} hint="CSS width, e.g. 480px or 60%.">
+          <Field
+            label="Width (optional)"
+            path="display.width"
+            error={err('display.width')}
+            hint="CSS width, e.g. 480px or 60%."
+          >
             {(control) => (
-              <input {...control} type="text" placeholder="480px" value={display.width ?? ''} onChange={(e) => set({ width: e.target.value || undefined })} />
+              <input
+                {...control}
+                type="text"
+                placeholder="480px"
+                value={display.width ?? ''}
+                onChange={(e) => set({ width: e.target.value || undefined })}
+              />
             )}
           </Field>
           {display.type === 'modal' && (
-            <Field label="Backdrop colour (optional)" path="display.overlayColor" error={err('display.overlayColor')} hint="e.g. rgba(0,0,0,0.5)">
+            <Field
+              label="Backdrop colour (optional)"
+              path="display.overlayColor"
+              error={err('display.overlayColor')}
+              hint="e.g. rgba(0,0,0,0.5)"
+            >
               {(control) => (
-                <input {...control} type="text" placeholder="rgba(0,0,0,0.5)" value={display.overlayColor ?? ''} onChange={(e) => set({ overlayColor: e.target.value || undefined })} />
+                <input
+                  {...control}
+                  type="text"
+                  placeholder="rgba(0,0,0,0.5)"
+                  value={display.overlayColor ?? ''}
+                  onChange={(e) => set({ overlayColor: e.target.value || undefined })}
+                />
               )}
             </Field>
           )}
@@ -120,15 +175,30 @@ function MiniScreen({ type }: { type: DisplayType }) {
 }
 
 /** Radio buttons laid out where the message would appear; arrow keys move between them. */
-function PositionPicker(props: { type: DisplayType; value: string | undefined; onChange: (position: string) => void }) {
+function PositionPicker(props: {
+  type: DisplayType;
+  value: string | undefined;
+  onChange: (position: string) => void;
+}) {
   const positions: readonly string[] =
-    props.type === 'modal' ? MODAL_POSITIONS : props.type === 'overlay' ? OVERLAY_POSITIONS : TOOLTIP_POSITIONS;
-  const area = (p: string) => (props.type === 'tooltip' ? { top: 'a', left: 'b', right: 'c', bottom: 'd' }[p] : undefined);
+    props.type === 'modal'
+      ? MODAL_POSITIONS
+      : props.type === 'overlay'
+        ? OVERLAY_POSITIONS
+        : TOOLTIP_POSITIONS;
+  const area = (p: string) =>
+    props.type === 'tooltip' ? { top: 'a', left: 'b', right: 'c', bottom: 'd' }[p] : undefined;
   return (
     <div className={`position-screen ${props.type}`}>
       {positions.map((p) => (
         <div className="pos" key={p} style={area(p) ? { gridArea: area(p) } : undefined}>
-          <input type="radio" name="display-position" id={`${fieldId('display.position')}-${p}`} checked={props.value === p} onChange={() => props.onChange(p)} />
+          <input
+            type="radio"
+            name="display-position"
+            id={`${fieldId('display.position')}-${p}`}
+            checked={props.value === p}
+            onChange={() => props.onChange(p)}
+          />
           <label htmlFor={`${fieldId('display.position')}-${p}`}>{label(p)}</label>
         </div>
       ))}

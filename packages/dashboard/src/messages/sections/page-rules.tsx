@@ -70,26 +70,61 @@ export function PageRulesSection({ draft, update, err }: SectionProps) {
       <header>
         <h2 id="rules-title">Pages</h2>
         <p>
-          Rules test the page name given to <code>page(name)</code> when there is one, else the full URL.
-          No include rule means every page; an exclude rule always wins.
+          Rules test the page name given to <code>page(name)</code> when there is one, else the full
+          URL. No include rule means every page; an exclude rule always wins.
         </p>
       </header>
       <div className="stack">
-        <RuleList kind="include" title="Show on pages that" rules={rules.include} target={target} err={err} onChange={change} onRemove={remove} onAdd={add} />
-        <RuleList kind="exclude" title="Never on pages that" rules={rules.exclude} target={target} err={err} onChange={change} onRemove={remove} onAdd={add} />
+        <RuleList
+          kind="include"
+          title="Show on pages that"
+          rules={rules.include}
+          target={target}
+          err={err}
+          onChange={change}
+          onRemove={remove}
+          onAdd={add}
+        />
+        <RuleList
+          kind="exclude"
+          title="Never on pages that"
+          rules={rules.exclude}
+          target={target}
+          err={err}
+          onChange={change}
+          onRemove={remove}
+          onAdd={add}
+        />
         <div className="tester" role="group" aria-labelledby="tester-title">
           <h3 id="tester-title">Test a page</h3>
           <div className="grid-2" style={{ marginTop: 10 }}>
             <div className="field">
               <label htmlFor="tester-url">URL</label>
-              <input id="tester-url" type="url" placeholder="https://example.com/pricing?plan=pro" value={url} onChange={(e) => setUrl(e.target.value)} />
+              <input
+                id="tester-url"
+                type="url"
+                placeholder="https://example.com/pricing?plan=pro"
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="tester-name">Page name (optional)</label>
-              <input id="tester-name" type="text" placeholder="Pricing" value={pageName} onChange={(e) => setPageName(e.target.value)} />
+              <input
+                id="tester-name"
+                type="text"
+                placeholder="Pricing"
+                value={pageName}
+                onChange={(e) => setPageName(e.target.value)}
+              />
             </div>
           </div>
-          <p className="tester-result" role="status" aria-live="polite" style={{ marginTop: 10, marginBottom: 0 }}>
+          <p
+            className="tester-result"
+            role="status"
+            aria-live="polite"
+            style={{ marginTop: 10, marginBottom: 0 }}
+          >
             {target === ''
               ? 'Type a URL or page name: each rule above says whether it matches.'
               : overall === 'shows'
@@ -120,7 +155,9 @@ function RuleList(props: {
     <fieldset>
       <legend>{props.title}</legend>
       {props.rules.length === 0 && (
-        <p className="small muted">{kind === 'include' ? 'Every page (no rule).' : 'No exclusions.'}</p>
+        <p className="small muted">
+          {kind === 'include' ? 'Every page (no rule).' : 'No exclusions.'}
+        </p>
       )}
       {props.rules.map((rule, index) => {
         const path = `pageRules.${kind}.${index}`;
@@ -136,7 +173,9 @@ function RuleList(props: {
                 id={fieldId(`${path}.op`)}
                 aria-label={`${kind === 'include' ? 'Include' : 'Exclude'} rule ${index + 1}: operator`}
                 value={rule.op}
-                onChange={(e) => props.onChange(kind, index, { ...rule, op: e.target.value as PageRuleOp })}
+                onChange={(e) =>
+                  props.onChange(kind, index, { ...rule, op: e.target.value as PageRuleOp })
+                }
               >
                 {OPS.map((op) => (
                   <option key={op.value} value={op.value}>
@@ -149,7 +188,11 @@ function RuleList(props: {
                 type="text"
                 aria-label={`${kind === 'include' ? 'Include' : 'Exclude'} rule ${index + 1}: value`}
                 aria-invalid={Boolean(error || localError)}
-                aria-describedby={[verdict ? verdictId : '', error || localError ? errorId : ''].filter(Boolean).join(' ') || undefined}
+                aria-describedby={
+                  [verdict ? verdictId : '', error || localError ? errorId : '']
+                    .filter(Boolean)
+                    .join(' ') || undefined
+                }
                 placeholder={OPS.find((o) => o.value === rule.op)?.placeholder}
                 value={rule.value}
                 onChange={(e) => props.onChange(kind, index, { ...rule, value: e.target.value })}
@@ -159,9 +202,20 @@ function RuleList(props: {
                 className={`rule-verdict ${!verdict ? 'verdict-no' : !verdict.ok ? 'verdict-bad' : verdict.matches ? 'verdict-yes' : 'verdict-no'}`}
                 aria-label={verdict ? undefined : 'Not tested'}
               >
-                {!verdict ? '—' : !verdict.ok ? 'Invalid' : verdict.matches ? 'Matches' : 'No match'}
+                {!verdict
+                  ? '—'
+                  : !verdict.ok
+                    ? 'Invalid'
+                    : verdict.matches
+                      ? 'Matches'
+                      : 'No match'}
               </span>
-              <button type="button" className="btn btn-ghost icon-btn" aria-label={`Remove ${kind} rule ${index + 1}`} onClick={() => props.onRemove(kind, index)}>
+              <button
+                type="button"
+                className="btn btn-ghost icon-btn"
+                aria-label={`Remove ${kind} rule ${index + 1}`}
+                onClick={() => props.onRemove(kind, index)}
+              >
                 ✕
               </button>
             </div>
@@ -174,7 +228,12 @@ function RuleList(props: {
         );
       })}
       {listError && <p className="field-error">{listError}</p>}
-      <button type="button" className="btn btn-sm" style={{ marginTop: 10 }} onClick={() => props.onAdd(kind)}>
+      <button
+        type="button"
+        className="btn btn-sm"
+        style={{ marginTop: 10 }}
+        onClick={() => props.onAdd(kind)}
+      >
         + Add {kind === 'include' ? 'a page rule' : 'an exclusion'}
       </button>
     </fieldset>

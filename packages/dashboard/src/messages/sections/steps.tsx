@@ -37,7 +37,8 @@ export function StepsSection({ draft, update, err }: SectionProps) {
         <h2 id="steps-title">Content</h2>
         <p>
           HTML for each step. Links act: <code>herald://close</code> dismisses,{' '}
-          <code>herald://action/&lt;name&gt;</code> records a click on that button, <code>herald://next</code> goes on.
+          <code>herald://action/&lt;name&gt;</code> records a click on that button,{' '}
+          <code>herald://next</code> goes on.
         </p>
       </header>
       <div className="step-tabs" role="tablist" aria-label="Steps">
@@ -59,15 +60,35 @@ export function StepsSection({ draft, update, err }: SectionProps) {
           + Add step
         </button>
       </div>
-      {err('steps') && <p className="field-error" role="alert">{err('steps')}</p>}
+      {err('steps') && (
+        <p className="field-error" role="alert">
+          {err('steps')}
+        </p>
+      )}
       <div className="stack" id="step-panel" role="tabpanel" aria-labelledby={`step-tab-${index}`}>
         <div className="row">
-          <Field label="Step name" path={`steps.${index}.name`} error={err(`steps.${index}.name`)} className="grow">
-            {(control) => <input {...control} type="text" value={step.name} onChange={(e) => setStep({ name: e.target.value })} />}
+          <Field
+            label="Step name"
+            path={`steps.${index}.name`}
+            error={err(`steps.${index}.name`)}
+            className="grow"
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                value={step.name}
+                onChange={(e) => setStep({ name: e.target.value })}
+              />
+            )}
           </Field>
           <div className="field">
             <label htmlFor="template-select">Start from a template</label>
-            <select id="template-select" value="" onChange={(e) => setTemplate(e.target.value || undefined)}>
+            <select
+              id="template-select"
+              value=""
+              onChange={(e) => setTemplate(e.target.value || undefined)}
+            >
               <option value="">Choose…</option>
               {TEMPLATES.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -109,7 +130,9 @@ export function StepsSection({ draft, update, err }: SectionProps) {
         onConfirm={() => setStep({ html: chosen!.html })}
         onClose={() => setTemplate(undefined)}
       >
-        <p>{chosen?.description} It replaces the HTML of step {index + 1}.</p>
+        <p>
+          {chosen?.description} It replaces the HTML of step {index + 1}.
+        </p>
       </ConfirmDialog>
     </section>
   );
