@@ -105,6 +105,8 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
     h.site.page('/landing', '<!doctype html><title>Landing</title><h1>Landing</h1>');
     await page.goto(h.hostPage('/escape', w));
     await h.frameOf(page, id);
+    // Opened: the frame has rendered and listens, so the key is not lost to a loading frame.
+    await h.waitForEvent(page, 'in-app:message-opened');
     await page.keyboard.press('Escape');
     await h.waitForEvent(page, 'in-app:message-dismissed');
 
@@ -119,6 +121,7 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
     const other = await h.newPage();
     await other.goto(h.hostPage('/outside', w2));
     await h.frameOf(other, second);
+    await h.waitForEvent(other, 'in-app:message-opened');
     await other.mouse.click(10, 10);
     await h.waitForEvent(other, 'in-app:message-dismissed');
 
@@ -133,6 +136,7 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
     });
     await third.goto(h.hostPage('/link', w3));
     const { frame } = await h.frameOf(third, linked);
+    await h.waitForEvent(third, 'in-app:message-opened');
     await frame.click('#go');
     await third.waitForURL(`${h.site.url}/landing?from=message`, WAIT);
     await h.context.close();
