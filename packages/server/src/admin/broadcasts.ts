@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { integer, object, text } from '../campaigns/definitions.js';
+import { integer, object, text } from '../http/fields.js';
 import { CampaignRepository } from '../campaigns/repository.js';
 import { HeraldError, invalid } from '../errors.js';
 import type { InApp } from '../inapp/index.js';

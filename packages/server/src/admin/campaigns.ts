@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { object, parseCampaignDefinition, text } from '../campaigns/definitions.js';
+import { parseCampaignDefinition } from '../campaigns/definitions.js';
+import { object, text } from '../http/fields.js';
 import { CampaignRepository } from '../campaigns/repository.js';
 import { HeraldError, invalid } from '../errors.js';
 import type { InApp } from '../inapp/index.js';

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { parseSegmentDefinition, object, text } from '../campaigns/definitions.js';
+import { parseSegmentDefinition } from '../campaigns/definitions.js';
+import { object, text } from '../http/fields.js';
 import { CampaignRepository } from '../campaigns/repository.js';
 import type { InApp } from '../inapp/index.js';
 import type { Store } from '../store/index.js';

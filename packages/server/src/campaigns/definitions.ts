@@ -1,4 +1,5 @@
 import { invalid } from '../errors.js';
+import { array, boolean, type Fields, integer, object, oneOf, text } from '../http/fields.js';
 import type {
   Condition,
   ConditionGroup,
@@ -146,53 +147,9 @@ export function parseCampaignDefinition(
   };
 }
 
-export type Fields = Record<string, unknown>;
-
-export function object(value: unknown, field: string): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalid(field, 'must be an object');
-  }
-  return value as Fields;
-}
-
-function array(value: unknown, field: string, min: number, max: number): unknown[] {
-  if (!Array.isArray(value)) throw invalid(field, 'must be an array');
-  if (value.length < min)
-    throw invalid(field, `must hold at least ${min} item${min > 1 ? 's' : ''}`);
-  if (value.length > max) throw invalid(field, `must hold at most ${max} items`);
-  return value;
-}
-
-export function text(value: unknown, field: string, max: number): string {
-  if (typeof value !== 'string' || value.trim() === '')
-    throw invalid(field, 'must be a non-empty string');
-  if (value.length > max) throw invalid(field, `must be at most ${max} characters`);
-  if (value.includes('\u0000')) throw invalid(field, 'must not contain NUL characters');
-  return value;
-}
-
-export function integer(value: unknown, field: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw invalid(field, `must be a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
-
-function boolean(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean') throw invalid(field, 'must be true or false');
-  return value;
-}
-
 function scalar(value: unknown, field: string): Scalar {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && value.length <= 1000 && !value.includes('\u0000')) return value;
   throw invalid(field, 'must be a string, number or boolean');
-}
-
-function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw invalid(field, `must be one of ${allowed.join(', ')}`);
-  }
-  return value as T;
 }

@@ -11,6 +11,7 @@ import {
   TOOLTIP_POSITIONS,
 } from '@herald/protocol';
 import { invalid } from '../errors.js';
+import { array, integer, object, oneOf, text } from '../http/fields.js';
 import { parseTemplate, usesLiquid } from './liquid.js';
 
 /**
@@ -33,8 +34,8 @@ export function parseDefinition(input: unknown, base?: MessageDefinition): Messa
   const audience = parseAudience(pick('audience'));
   const display = parseDisplay(pick('display'), 'display');
   const definition: MessageDefinition = {
-    name: text(pick('name'), 'name', 1, 200),
-    description: text(pick('description') ?? '', 'description', 0, 2000),
+    name: text(pick('name'), 'name', 200),
+    description: text(pick('description') ?? '', 'description', 2000, 0),
     audience,
     priority: integer(pick('priority'), 'priority', 1, 10),
     pageRules: parsePageRules(pick('pageRules')),
@@ -65,7 +66,7 @@ function parseAudience(input: unknown): MessageDefinition['audience'] {
   const type = oneOf(audience.type, 'audience.type', ['anonymous', 'identified'] as const);
   const segment = audience.segment ?? null;
   if (segment !== null) {
-    text(segment, 'audience.segment', 1, 200);
+    text(segment, 'audience.segment', 200);
     if (type === 'anonymous') {
       throw invalid('audience.segment', 'only applies to identified audiences');
     }
@@ -82,7 +83,7 @@ function parsePageRules(input: unknown): MessageDefinition['pageRules'] {
       const rule = object(item, field);
       const parsed: PageRule = {
         op: oneOf(rule.op, `${field}.op`, ['matches', 'contains', 'equals', 'regex'] as const),
-        value: text(rule.value, `${field}.value`, 1, 2000),
+        value: text(rule.value, `${field}.value`, 2000),
       };
       try {
         compileRule(parsed);
@@ -131,7 +132,7 @@ function parseSchedule(input: unknown): MessageDefinition['schedule'] {
   }
   const timezone = schedule.timezone ?? null;
   if (timezone !== null) {
-    text(timezone, 'schedule.timezone', 1, 100);
+    text(timezone, 'schedule.timezone', 100);
     try {
       new Intl.DateTimeFormat('en', { timeZone: timezone as string });
     } catch {
@@ -148,7 +149,7 @@ function parseGoal(input: unknown): MessageDefinition['goal'] {
   return {
     criteria: oneOf(goal.criteria ?? 'click', 'goal.criteria', ['click', 'view'] as const),
     windowDays: integer(goal.windowDays ?? 7, 'goal.windowDays', 1, 365),
-    ...(event === null ? {} : { event: text(event, 'goal.event', 1, 200) }),
+    ...(event === null ? {} : { event: text(event, 'goal.event', 200) }),
     ...(segment === null ? {} : { segment: parseGoalSegment(segment) }),
   };
 }
@@ -157,7 +158,7 @@ function parseGoal(input: unknown): MessageDefinition['goal'] {
 function parseGoalSegment(input: unknown): { id: string; on: 'enter' | 'leave' } {
   const segment = object(input, 'goal.segment');
   return {
-    id: text(segment.id, 'goal.segment.id', 1, 64),
+    id: text(segment.id, 'goal.segment.id', 64),
     on: oneOf(segment.on ?? 'enter', 'goal.segment.on', ['enter', 'leave'] as const),
   };
 }
@@ -194,7 +195,7 @@ function parseDisplay(input: unknown, field: string, base?: Display): Display {
   if (allowed) display.position = oneOf(position, `${field}.position`, allowed);
   const selector = raw.selector ?? (sameType ? base?.selector : undefined);
   if (type === 'inline' || type === 'tooltip') {
-    display.selector = text(selector, `${field}.selector`, 1, 500);
+    display.selector = text(selector, `${field}.selector`, 500);
   }
   const width = raw.width ?? base?.width;
   if (width !== undefined) {
@@ -226,7 +227,7 @@ function parseSteps(input: unknown, display: Display, anonymous: boolean): Step[
   return steps.map((item, i) => {
     const field = `steps.${i}`;
     const raw = object(item, field);
-    const name = text(raw.name, `${field}.name`, 1, 100);
+    const name = text(raw.name, `${field}.name`, 100);
     if (!/^[\w-]+$/.test(name)) {
       throw invalid(
         `${field}.name`,
@@ -235,7 +236,7 @@ function parseSteps(input: unknown, display: Display, anonymous: boolean): Step[
     }
     if (names.has(name)) throw invalid(`${field}.name`, `repeats the step name "${name}"`);
     names.add(name);
-    const html = text(raw.html, `${field}.html`, 1, 100_000);
+    const html = text(raw.html, `${field}.html`, 100_000);
     if (usesLiquid(html)) {
       if (anonymous) {
         throw invalid(
@@ -255,46 +256,6 @@ function parseSteps(input: unknown, display: Display, anonymous: boolean): Step[
     }
     return step;
   });
-}
-
-type Fields = Record<string, unknown>;
-
-function object(value: unknown, field: string): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalid(field, 'must be an object');
-  }
-  return value as Fields;
-}
-
-function array(value: unknown, field: string, min: number, max: number): unknown[] {
-  if (!Array.isArray(value)) throw invalid(field, 'must be an array');
-  if (value.length < min)
-    throw invalid(field, `must hold at least ${min} item${min > 1 ? 's' : ''}`);
-  if (value.length > max) throw invalid(field, `must hold at most ${max} items`);
-  return value;
-}
-
-function text(value: unknown, field: string, min: number, max: number): string {
-  if (typeof value !== 'string') throw invalid(field, 'must be a string');
-  if (value.trim().length < min)
-    throw invalid(field, min === 1 ? 'must not be empty' : `must be at least ${min} characters`);
-  if (value.length > max) throw invalid(field, `must be at most ${max} characters`);
-  if (value.includes('\u0000')) throw invalid(field, 'must not contain NUL characters');
-  return value;
-}
-
-function integer(value: unknown, field: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw invalid(field, `must be a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw invalid(field, `must be one of ${allowed.join(', ')}`);
-  }
-  return value as T;
 }
 
 function instant(value: unknown, field: string): string | null {
