@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { BatchFactory, newRunTag } from './support/events.js';
 import { drive, Ledger } from './support/load.js';
 import {
@@ -22,6 +21,7 @@ import {
   startServer,
   stopProcess,
 } from './support/processes.js';
+import { adminClient, createPostgresDatabase } from './support/admin.js';
 import { snapshotPostgres } from './support/progress.js';
 import { StreamSwarm } from './support/streams.js';
 
@@ -31,7 +31,6 @@ const settings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   streams: Number(process.env.BENCH_STREAMS ?? 2000),
   launches: Number(process.env.BENCH_LAUNCHES ?? 5),
-  postgresUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
 const MASTER_KEY = `bench-${randomBytes(12).toString('hex')}`;
@@ -74,7 +73,7 @@ const fmt = (n: number, width: number) => n.toFixed(0).padStart(width);
 async function runCluster(count: number): Promise<Row> {
   const cleanup = new Cleanup();
   try {
-    const databaseUrl = await createDatabase(cleanup);
+    const databaseUrl = await createPostgresDatabase(cleanup, 'herald_cluster');
     const env = {
       DATABASE_URL: databaseUrl,
       REDIS_URL: settings.redisUrl,
@@ -178,18 +177,8 @@ async function launch(url: string, ws: string, name: string): Promise<void> {
   await admin(url, 'POST', `/workspaces/${ws}/messages/${message.id}/launch`);
 }
 
-async function admin(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${MASTER_KEY}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
+function admin(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  return adminClient(url, MASTER_KEY)(method, path, body);
 }
 
 async function pollLoad(url: string, writeKey: string, connections: number) {
@@ -212,24 +201,6 @@ async function pollLoad(url: string, writeKey: string, connections: number) {
     throw new Error(`delivery: ${result.non2xx} non-2xx, ${result.errors} errors`);
   }
   return { perSecond: result['2xx'] / result.duration, p99: result.latency.p99 };
-}
-
-async function createDatabase(cleanup: Cleanup): Promise<string> {
-  const name = `herald_cluster_${randomBytes(4).toString('hex')}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: settings.postgresUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  cleanup.onCleanup(() => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  const url = new URL(settings.postgresUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 main().catch((error: unknown) => {

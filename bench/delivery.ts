@@ -17,6 +17,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { adminClient, BENCH_MASTER_KEY } from './support/admin.js';
 import { Cleanup, type ServerProcess, sleep, startServer } from './support/processes.js';
 import { StreamSwarm } from './support/streams.js';
 
@@ -24,7 +25,6 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 5000);
 const MESSAGES = 50;
-const MASTER_KEY = 'bench-master-key-0123456789';
 const MAIN = join(import.meta.dirname, '../packages/server/dist/main.js');
 const BARE = join(import.meta.dirname, 'support/bare-delivery-server.ts');
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       [MAIN],
       {
         HERALD_DATA_DIR: cleanup.tempDir('herald-bench-delivery-'),
-        HERALD_MASTER_KEY: MASTER_KEY,
+        HERALD_MASTER_KEY: BENCH_MASTER_KEY,
         HERALD_INGEST_RATE_LIMIT: '0',
         LOG_LEVEL: 'warn',
       },
@@ -132,19 +132,7 @@ async function main(): Promise<void> {
 
 /** Creates a workspace with in-app on and 50 launched anonymous messages. */
 async function seed(herald: ServerProcess): Promise<{ ws: string; query: string }> {
-  const admin = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${herald.url}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${MASTER_KEY}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok)
-      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as Record<string, unknown>;
-  };
+  const admin = adminClient(herald.url);
   const ws = await admin('POST', '/workspaces', {
     name: 'bench',
     inApp: { enabled: true, anonymous: true },
@@ -232,17 +220,13 @@ async function streamPhase(herald: ServerProcess, ws: string, query: string) {
     const after = rssBytes(pid);
     const bytesPerStream = (after - before) / swarm.size;
 
-    const created = await fetch(`${herald.url}/api/v1/workspaces/${ws}/messages`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Fan-out', steps: [{ name: 'main', html: '<p>New!</p>' }] }),
+    const admin = adminClient(herald.url);
+    const { id } = await admin<{ id: string }>('POST', `/workspaces/${ws}/messages`, {
+      name: 'Fan-out',
+      steps: [{ name: 'main', html: '<p>New!</p>' }],
     });
-    const { id } = (await created.json()) as { id: string };
     const started = performance.now();
-    const launched = fetch(`${herald.url}/api/v1/workspaces/${ws}/messages/${id}/launch`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${MASTER_KEY}` },
-    });
+    const launched = admin('POST', `/workspaces/${ws}/messages/${id}/launch`);
     await swarm.refreshes(swarm.size);
     const fanOutMs = performance.now() - started;
     await launched;

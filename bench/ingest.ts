@@ -17,9 +17,9 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { BatchFactory, EVENTS_PER_BATCH, newRunTag } from './support/events.js';
 import { drive, Ledger, type LoadResult } from './support/load.js';
+import { createPostgresDatabase } from './support/admin.js';
 import { Cleanup, startServer, stopProcess } from './support/processes.js';
 import { type IngestSnapshot, snapshotPostgres, snapshotSqlite } from './support/progress.js';
 import { summarizeProfiles } from './support/profile.js';
@@ -45,7 +45,6 @@ const settings = {
   warmup: positiveNumber('BENCH_WARMUP', 2),
   connections: positiveNumber('BENCH_CONNECTIONS', 10),
   postgres: process.env.BENCH_POSTGRES === '1',
-  postgresUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   cpuProfile: (process.env.BENCH_CPU_PROF ?? '') !== '' && process.env.BENCH_CPU_PROF !== '0',
   /** Where to keep the profiles; by default they go with the temp data directory. */
   cpuProfileDir:
@@ -317,25 +316,6 @@ function formatTable(rows: string[][]): string {
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.slice(1).map(line),
   ].join('\n');
-}
-
-/** A fresh database on the PostgreSQL server, dropped at cleanup. */
-async function createPostgresDatabase(cleanup: Cleanup): Promise<string> {
-  const name = `herald_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: settings.postgresUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  cleanup.onCleanup(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  const url = new URL(settings.postgresUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** Builds the server once if packages/server/dist is missing (it is not rebuilt otherwise). */

@@ -11,10 +11,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { adminClient, BENCH_MASTER_KEY } from './support/admin.js';
 import { Cleanup, startServer } from './support/processes.js';
 
 const LAUNCHES = Number(process.env.LAUNCHES ?? 20);
-const MASTER_KEY = 'bench-master-key-0123456789';
 const main = fileURLToPath(new URL('../packages/server/dist/main.js', import.meta.url));
 
 async function run(): Promise<void> {
@@ -24,23 +24,11 @@ async function run(): Promise<void> {
     const herald = await startServer(
       'herald',
       [main],
-      { HERALD_DATA_DIR: dataDir, HERALD_MASTER_KEY: MASTER_KEY, LOG_LEVEL: 'warn' },
+      { HERALD_DATA_DIR: dataDir, HERALD_MASTER_KEY: BENCH_MASTER_KEY, LOG_LEVEL: 'warn' },
       cleanup,
     );
-    const admin = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${herald.url}/api/v1${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${MASTER_KEY}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      if (!response.ok)
-        throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as { id: string; writeKey: string };
-    };
-    const ws = await admin('POST', '/workspaces', {
+    const admin = adminClient(herald.url);
+    const ws = await admin<{ id: string; writeKey: string }>('POST', '/workspaces', {
       name: 'Latency',
       inApp: { enabled: true, anonymous: true },
     });
@@ -88,7 +76,7 @@ async function run(): Promise<void> {
     const samples: number[] = [];
     for (let i = 0; i < LAUNCHES; i++) {
       // Each message is archived once seen, which takes it off the page and frees the slot.
-      const message = await admin('POST', `/workspaces/${ws.id}/messages`, {
+      const message = await admin<{ id: string }>('POST', `/workspaces/${ws.id}/messages`, {
         name: `Latency ${i}`,
         display: { type: 'overlay', position: 'bottom-right' },
         steps: [{ name: 'main', html: `<h2>Launch ${i}</h2>` }],

@@ -18,13 +18,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import {
-  Cleanup,
-  type ServerProcess,
-  sleep,
-  startServer,
-  stopProcess,
-} from './support/processes.js';
+import { Cleanup, sleep, startServer, stopProcess } from './support/processes.js';
+import { adminClient, type AdminCall, BENCH_MASTER_KEY } from './support/admin.js';
 import { StreamSwarm } from './support/streams.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 60);
@@ -36,7 +31,6 @@ const VISITORS = 1000;
 const LAUNCH_EVERY_MS = 10_000;
 /** Seconds of load after which the server's memory counts as warmed up. */
 const WARM_S = 10;
-const MASTER_KEY = 'bench-master-key-0123456789';
 const MAIN = join(import.meta.dirname, '../packages/server/dist/main.js');
 
 type Kind = 'ingest' | 'poll 200' | 'poll 304' | 'admin launch';
@@ -91,14 +85,14 @@ async function main(): Promise<void> {
       [MAIN],
       {
         HERALD_DATA_DIR: dataDir,
-        HERALD_MASTER_KEY: MASTER_KEY,
+        HERALD_MASTER_KEY: BENCH_MASTER_KEY,
         HERALD_INGEST_RATE_LIMIT: '0',
         LOG_LEVEL: 'warn',
       },
       cleanup,
     );
     const pid = herald.child.pid!;
-    const admin = adminClient(herald);
+    const admin = adminClient(herald.url);
     const ws = (await admin('POST', '/workspaces', {
       name: 'Soak',
       inApp: { enabled: true, anonymous: true },
@@ -262,23 +256,7 @@ async function timedPoll(
   }
 }
 
-function adminClient(herald: ServerProcess) {
-  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${herald.url}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${MASTER_KEY}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok)
-      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
-}
-
-async function launch(admin: ReturnType<typeof adminClient>, ws: string, n: number): Promise<void> {
+async function launch(admin: AdminCall, ws: string, n: number): Promise<void> {
   const message = (await admin('POST', `/workspaces/${ws}/messages`, {
     name: `Soak ${n}`,
     priority: 1 + (n % 10),

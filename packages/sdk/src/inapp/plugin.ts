@@ -118,10 +118,13 @@ export const inApp: Plugin = ({ writeKey, host, options, api, emitter }) => {
   function evaluate(): void {
     if (document.hidden || !claimOf()) return;
     for (const view of views.values()) {
-      // A message on screen stays while it fits the page, even once the server's answer leaves
-      // it out: its last allowed view is the one showing now.
-      const message = messages.find((m) => m.id === view.message.id) ?? view.message;
-      if (!eligible(message)) view.remove();
+      // Left out of the server's answer: paused, archived, or its views used up. Only the last
+      // reason keeps it on screen, since its last allowed view is the one showing now.
+      const current = messages.find((m) => m.id === view.message.id);
+      const { maxViews } = view.message.frequency;
+      const usedUp = maxViews !== null && local.of(view.message).views >= maxViews;
+      const message = current ?? (usedUp ? view.message : undefined);
+      if (!message || !eligible(message)) view.remove();
     }
     const showing = new Set([...views.values()].map((view) => view.message.id));
     for (const message of [...messages].sort(byPriority)) {
