@@ -175,6 +175,40 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
     await h.context.close();
   });
 
+  it('a message on screen leaves when it is paused, or archived, in the admin API', async () => {
+    const w = await h.workspace();
+    const toPause = await w.launch({
+      name: 'To pause',
+      display: { type: 'overlay', position: 'bottom-left' },
+      steps: [{ name: 'main', html: '<h2>Paused soon</h2>' }],
+    });
+    const toArchive = await w.launch({
+      name: 'To archive',
+      display: { type: 'overlay', position: 'bottom-right' },
+      steps: [{ name: 'main', html: '<h2>Archived soon</h2>' }],
+    });
+    const page = await h.newPage();
+    await page.goto(h.hostPage('/live', w));
+    await h.frameOf(page, toPause);
+    await h.frameOf(page, toArchive);
+    await h.waitForEvent(page, 'in-app:message-opened', 2);
+    let loads = 0;
+    page.on('load', () => loads++);
+    const messages = `/workspaces/${w.ws.id}/messages`;
+    const ids = async () => (await h.frames(page)).map((f) => f.messageId);
+
+    // The stream hints every open page of the workspace; the next answer leaves it out.
+    expect((await h.server().admin('POST', `${messages}/${toPause}/pause`)).status).toBe(200);
+    await expect.poll(ids, WAIT).toEqual([toArchive]);
+    expect((await h.server().admin('POST', `${messages}/${toArchive}/archive`)).status).toBe(200);
+    await expect.poll(ids, WAIT).toEqual([]);
+    // Taken off the screen, not dismissed by the visitor; and without a reload.
+    const types = await page.evaluate(() => window.__inapp.map((event) => event.type));
+    expect(types).toEqual(['in-app:message-opened', 'in-app:message-opened']);
+    expect(loads).toBe(0);
+    await h.context.close();
+  });
+
   it('identify() switches to identified messages without a reload, reset() switches back', async () => {
     const w = await h.workspace();
     const anonymous = await w.launch({

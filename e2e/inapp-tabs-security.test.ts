@@ -8,8 +8,6 @@ import { useInAppHarness, WAIT } from './support/inapp-harness.js';
 describeInChromium('in-app messages: tabs, frequency, CSP, sandbox', (browser) => {
   const h = useInAppHarness(browser);
 
-  // Skipped while the server's delivery is being reworked (campaigns, caps): after a view of one
-  // message, GET /v1/in-app/messages in the browser stops answering the others. See the report.
   it('a message on screen in one tab waits in the others; a dismissal holds in every tab', async () => {
     const w = await h.workspace();
     const shared = await w.launch({

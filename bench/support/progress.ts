@@ -1,5 +1,10 @@
 import SqliteDatabase from 'better-sqlite3';
+import { dirname } from 'node:path';
 import pg from 'pg';
+import {
+  journalDirectory,
+  readWaitingRecords,
+} from '../../packages/server/src/store/ingest-journal/segments.js';
 
 /**
  * Where Herald's ingestion stands, read from its database by a separate connection while it
@@ -20,20 +25,31 @@ const QUERY_LOG =
   'SELECT count(*) AS rows, coalesce(sum(item_count), 0) AS events, min(received_at) AS oldest ' +
   'FROM ingest_log WHERE error IS NULL';
 
-/** Reads a snapshot from the SQLite file (WAL lets a reader in beside Herald's writer). */
+/**
+ * Reads a snapshot from the SQLite file (WAL lets a reader in beside Herald's writer) and the
+ * ingest journal beside it.
+ */
 export function snapshotSqlite(file: string): IngestSnapshot {
   const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const events = (db.prepare(QUERY_EVENTS).get() as { n: number }).n;
-    const log = db.prepare(QUERY_LOG).get() as {
-      rows: number;
-      events: number;
-      oldest: number | null;
-    };
-    return toSnapshot(events, log.rows, log.events, log.oldest);
+    const waiting = readWaitingRecords(journalDirectory(dirname(file)), appliedThrough(db));
+    return toSnapshot(
+      events,
+      waiting.length,
+      waiting.reduce((sum, r) => sum + r.items, 0),
+      waiting[0]?.receivedAt ?? null,
+    );
   } finally {
     db.close();
   }
+}
+
+/** How far Herald's ingest journal is applied (`ingest_journal`, SQLite only). */
+export function appliedThrough(db: SqliteDatabase.Database): number {
+  const row = db.prepare('SELECT applied_through AS n FROM ingest_journal').get() as
+    { n: number } | undefined;
+  return row?.n ?? 0;
 }
 
 export async function snapshotPostgres(databaseUrl: string): Promise<IngestSnapshot> {

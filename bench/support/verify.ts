@@ -1,7 +1,13 @@
+import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import {
+  journalDirectory,
+  readWaitingRecords,
+} from '../../packages/server/src/store/ingest-journal/segments.js';
 import { EVENTS_PER_BATCH } from './events.js';
 import { is2xx, type Ledger } from './load.js';
+import { appliedThrough } from './progress.js';
 
 /** The events table as the durability check sees it: rows per request number. */
 export interface StoredEvents {
@@ -51,9 +57,14 @@ export function storedInSqlite(file: string, runTag: string): StoredEvents {
       )
       .all(start, start, prefix.length, prefix) as Array<{ req: number; n: number }>;
     const perRequest = new Map(rows.map((r) => [r.req, r.n]));
-    const bodies = (db.prepare('SELECT body FROM ingest_log').all() as Array<{ body: string }>).map(
-      (r) => r.body,
-    );
+    // Still waiting: in the ingest journal beside the database (set-aside requests in the table).
+    const waiting = readWaitingRecords(journalDirectory(dirname(file)), appliedThrough(db));
+    const bodies = [
+      ...waiting.map((r) => r.body),
+      ...(db.prepare('SELECT body FROM ingest_log').all() as Array<{ body: string }>).map(
+        (r) => r.body,
+      ),
+    ];
     const inLog = countLogged(bodies, runTag, perRequest);
     return { total: total + inLog, perRequest, inLog };
   } finally {

@@ -52,6 +52,24 @@ export function Layout(props: {
               </span>{' '}
               Messages
             </Link>
+            <Link href={`/w/${ws}/segments`} aria-current={section('segments')}>
+              <span className="nav-icon" aria-hidden="true">
+                ◎
+              </span>{' '}
+              Segments
+            </Link>
+            <Link href={`/w/${ws}/broadcasts`} aria-current={section('broadcasts')}>
+              <span className="nav-icon" aria-hidden="true">
+                ⇶
+              </span>{' '}
+              Broadcasts
+            </Link>
+            <Link href={`/w/${ws}/campaigns`} aria-current={section('campaigns')}>
+              <span className="nav-icon" aria-hidden="true">
+                ↯
+              </span>{' '}
+              Campaigns
+            </Link>
             <Link href={`/w/${ws}/people`} aria-current={section('people') ?? anonymousSection}>
               <span className="nav-icon" aria-hidden="true">
                 ☺

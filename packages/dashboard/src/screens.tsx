@@ -2,6 +2,12 @@ import { useEffect } from 'react';
 import { get, post } from './api/client.js';
 import type { Workspace } from './api/types.js';
 import { ErrorAlert, Loading } from './components/ui.js';
+import { BroadcastPage } from './broadcasts/broadcast-page.js';
+import { BroadcastListPage } from './broadcasts/list-page.js';
+import { NewBroadcastPage } from './broadcasts/new-page.js';
+import { CampaignPage } from './campaigns/campaign-page.js';
+import { CampaignEditorPage } from './campaigns/editor-page.js';
+import { CampaignListPage } from './campaigns/list-page.js';
 import { useAsync } from './components/use-async.js';
 import { Layout } from './layout.js';
 import { MessageEditorPage } from './messages/editor-page.js';
@@ -11,6 +17,9 @@ import { AnonymousPage } from './people/anonymous-page.js';
 import { PeoplePage } from './people/people-page.js';
 import { ProfilePage } from './people/profile-page.js';
 import { match, navigate, useLocation } from './router.js';
+import { SegmentEditorPage } from './segments/editor-page.js';
+import { SegmentListPage } from './segments/list-page.js';
+import { SegmentPage } from './segments/segment-page.js';
 import { CreateWorkspacePage } from './workspaces/create-workspace-page.js';
 import { SettingsPage } from './workspaces/settings-page.js';
 
@@ -79,6 +88,22 @@ export function Screens({
       screen = <MetricsPage ws={ws} id={params.id!} />;
     } else if ((params = match('/w/:ws/messages/:id', path))) {
       screen = <MessageEditorPage ws={ws} id={params.id!} key={params.id} />;
+    } else if (match('/w/:ws/segments', path)) screen = <SegmentListPage ws={ws} />;
+    else if (match('/w/:ws/segments/new', path)) screen = <SegmentEditorPage ws={ws} />;
+    else if ((params = match('/w/:ws/segments/:id/edit', path))) {
+      screen = <SegmentEditorPage ws={ws} id={params.id!} key={params.id} />;
+    } else if ((params = match('/w/:ws/segments/:id', path))) {
+      screen = <SegmentPage ws={ws} id={params.id!} key={params.id} />;
+    } else if (match('/w/:ws/broadcasts', path)) screen = <BroadcastListPage ws={ws} />;
+    else if (match('/w/:ws/broadcasts/new', path)) screen = <NewBroadcastPage ws={ws} />;
+    else if ((params = match('/w/:ws/broadcasts/:id', path))) {
+      screen = <BroadcastPage ws={ws} id={params.id!} key={params.id} />;
+    } else if (match('/w/:ws/campaigns', path)) screen = <CampaignListPage ws={ws} />;
+    else if (match('/w/:ws/campaigns/new', path)) screen = <CampaignEditorPage ws={ws} />;
+    else if ((params = match('/w/:ws/campaigns/:id/edit', path))) {
+      screen = <CampaignEditorPage ws={ws} id={params.id!} key={params.id} />;
+    } else if ((params = match('/w/:ws/campaigns/:id', path))) {
+      screen = <CampaignPage ws={ws} id={params.id!} key={params.id} />;
     } else if (match('/w/:ws/people', path)) screen = <PeoplePage ws={ws} />;
     else if ((params = match('/w/:ws/people/:userId', path))) {
       screen = <ProfilePage ws={ws} userId={params.userId!} key={params.userId} />;

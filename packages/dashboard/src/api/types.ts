@@ -75,3 +75,114 @@ export interface Page<T> {
   data: T[];
   next: string | null;
 }
+
+/** Segments: conditions on traits and events, in AND (`all`) / OR (`any`) groups. */
+
+export type TraitOp =
+  | 'equals'
+  | 'not_equals'
+  | 'contains'
+  | 'exists'
+  | 'not_exists'
+  | 'greater_than'
+  | 'less_than'
+  | 'before'
+  | 'after'
+  | 'more_than_days_ago'
+  | 'less_than_days_ago';
+
+export type PropertyOp =
+  'equals' | 'not_equals' | 'contains' | 'exists' | 'greater_than' | 'less_than';
+
+export type Scalar = string | number | boolean;
+
+export interface PropertyFilter {
+  property: string;
+  op: PropertyOp;
+  value?: Scalar;
+}
+
+export interface TraitCondition {
+  type: 'trait';
+  trait: string;
+  op: TraitOp;
+  value?: Scalar;
+  days?: number;
+}
+
+export interface EventCondition {
+  type: 'event';
+  event: string;
+  atLeast: number;
+  withinDays: number;
+  where?: PropertyFilter[];
+  negate?: boolean;
+}
+
+export type Condition = TraitCondition | EventCondition;
+
+export interface ConditionGroup {
+  match: 'all' | 'any';
+  conditions: Array<Condition | ConditionGroup>;
+}
+
+export interface Segment {
+  id: string;
+  name: string;
+  conditions: ConditionGroup;
+  /** A live count, kept up to date as tracking calls arrive. */
+  members: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SegmentMember {
+  userId: string;
+  email: string | null;
+  enteredAt: string | null;
+}
+
+/** What a broadcast or campaign achieved: entries queued, and what people did with them. */
+export interface SendFigures {
+  sent: number;
+  opened: number;
+  clicked: number;
+  dismissed: number;
+  converted: number;
+  withdrawn: number;
+}
+
+export type BroadcastStatus = 'scheduled' | 'sending' | 'sent' | 'stopped';
+
+export interface Broadcast {
+  id: string;
+  name: string;
+  messageId: string;
+  segmentId: string;
+  status: BroadcastStatus;
+  sendAt: string | null;
+  expiresDays: number;
+  sentAt: string | null;
+  stoppedAt: string | null;
+  createdAt: string;
+  figures: SendFigures;
+}
+
+export type CampaignTrigger =
+  | { type: 'event'; event: string; where?: PropertyFilter[] }
+  | { type: 'segment_entered'; segmentId: string };
+
+export type CampaignStatus = 'active' | 'stopped';
+
+export interface Campaign {
+  id: string;
+  name: string;
+  messageId: string;
+  status: CampaignStatus;
+  trigger: CampaignTrigger;
+  delaySeconds: number;
+  expiresDays: number;
+  createdAt: string;
+  updatedAt: string;
+  figures: SendFigures;
+}

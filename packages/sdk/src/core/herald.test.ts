@@ -214,6 +214,39 @@ describe('listeners and readiness', () => {
   });
 });
 
+describe('session', () => {
+  const stored = () => (localStorage.getItem('herald_session') ?? '').split(' ').map(Number);
+
+  it('starts when Herald loads, is renewed by every call, and a reload joins it', async () => {
+    const herald = open();
+    const [startedAt, loadedAt] = stored();
+    expect(Math.abs(startedAt! - Date.now())).toBeLessThan(60_000);
+    expect(loadedAt).toBe(startedAt);
+    // Idle for 20 minutes: still the same session at the next call, now renewed.
+    localStorage.setItem(
+      'herald_session',
+      `${startedAt! - 20 * 60_000} ${startedAt! - 20 * 60_000}`,
+    );
+    herald.track('Back');
+    expect(stored()[0]).toBe(startedAt! - 20 * 60_000);
+    expect(stored()[1]).toBeGreaterThanOrEqual(startedAt!);
+    open();
+    expect(stored()[0]).toBe(startedAt! - 20 * 60_000);
+  });
+
+  it('opting out wipes it and nothing starts one again until optIn', () => {
+    const herald = open();
+    herald.optOut();
+    expect(localStorage.getItem('herald_session')).toBeNull();
+    herald.page();
+    open();
+    expect(localStorage.getItem('herald_session')).toBeNull();
+    herald.optIn();
+    herald.page();
+    expect(localStorage.getItem('herald_session')).not.toBeNull();
+  });
+});
+
 describe('opting out', () => {
   it('stores and sends nothing while opted out, then resumes after optIn', async () => {
     const herald = open();

@@ -11,6 +11,7 @@ import { createIdentity, type Traits } from './identity.js';
 import { warn } from './log.js';
 import type { Plugin } from './plugin.js';
 import { createQueue, type QueuedEvent } from './queue.js';
+import { createSession } from './session.js';
 import { cookieStore, localStore } from './storage.js';
 import type { CallOptions, Herald, HeraldEvent, HeraldOptions } from './types.js';
 import { uuid } from './uuid.js';
@@ -58,6 +59,7 @@ export function createInternal(
     // Its own store: a full quota here must not cost the identity its localStorage.
     store: localStore(),
   });
+  const session = createSession(localStore(), () => !identity.optedOut());
   const encoder = new TextEncoder();
   /** The page of the buffered call being replayed, if any. */
   let pinned: PageSnapshot | undefined;
@@ -69,6 +71,7 @@ export function createInternal(
     page = pinned ?? snapshot(),
   ) => {
     if (identity.optedOut()) return;
+    session.touch();
     const call = (isObject(callOptions) ? callOptions : {}) as CallOptions;
     const event = {
       type,
@@ -165,6 +168,7 @@ export function createInternal(
     optOut() {
       identity.optOut();
       queue.clear();
+      session.clear();
     },
     optIn: () => identity.optIn(),
     user: () => ({
@@ -197,9 +201,11 @@ export function createInternal(
       }
     };
   }
+  // Loading on a page is activity: the first requests belong to a live session.
+  session.touch();
   for (const plugin of plugins) {
     try {
-      plugin({ writeKey, host, options, api, emitter: events });
+      plugin({ writeKey, host, options, api, emitter: events, session });
     } catch (error) {
       warn('a plugin failed to start', error);
     }

@@ -1,4 +1,5 @@
 import type { Emitter } from './emitter.js';
+import type { Session } from './session.js';
 import type { Herald, HeraldOptions } from './types.js';
 
 /**
@@ -14,6 +15,8 @@ export interface PluginContext {
   options: HeraldOptions;
   api: Herald;
   emitter: Emitter;
+  /** The visitor's session (in-app caps per session): started and renewed by activity. */
+  session: Session;
 }
 
 export type Plugin = (context: PluginContext) => void;

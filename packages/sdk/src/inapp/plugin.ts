@@ -26,7 +26,7 @@ import { showMessage, type View } from './view.js';
  * round trip (page rules, frequency, one per slot by priority, the rest queued), and shows them.
  * On with the "In-App" (or "Customer.io In-App Plugin") integration settings of load().
  */
-export const inApp: Plugin = ({ writeKey, host, options, api, emitter }) => {
+export const inApp: Plugin = ({ writeKey, host, options, api, emitter, session }) => {
   const integrations = options.integrations ?? {};
   const raw = integrations['In-App'] ?? integrations['Customer.io In-App Plugin'];
   if (!raw) return;
@@ -70,6 +70,8 @@ export const inApp: Plugin = ({ writeKey, host, options, api, emitter }) => {
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let fetching = false;
   let again = false;
+  /** The session start of the last request for messages: the per-session cap counts from it. */
+  let asked: number | undefined;
   const schedule = () => {
     clearTimeout(pollTimer);
     if (!document.hidden) {
@@ -82,9 +84,12 @@ export const inApp: Plugin = ({ writeKey, host, options, api, emitter }) => {
     const claim = claimOf();
     if (!claim) return;
     fetching = true;
+    const params = query(claim);
+    asked = session.startedAt();
+    if (asked) params.set('sessionStartedAt', String(asked));
     try {
       // The browser's HTTP cache revalidates with the ETag; no custom header, so no preflight.
-      const response = await fetch(`${host}/v1/in-app/messages?${query(claim)}`, {
+      const response = await fetch(`${host}/v1/in-app/messages?${params}`, {
         credentials: 'omit',
       });
       if (response.ok) {
@@ -155,6 +160,8 @@ export const inApp: Plugin = ({ writeKey, host, options, api, emitter }) => {
       frameUrl: frameUrl(host, location.origin),
       timeout: settings.selectorTimeout ?? 10_000,
       report(type, fields) {
+        // What the visitor does with a message is activity; showing it is not.
+        if (type !== 'opened' && type !== 'error') session.touch();
         if (type === 'opened') local.viewed(message);
         if (type === 'dismissed') local.dismissed(message);
         reporter.send(claim, { type, deliveryId: message.deliveryId, ...fields });
@@ -257,6 +264,8 @@ export const inApp: Plugin = ({ writeKey, host, options, api, emitter }) => {
     target = pageTarget({ name: event.name, url });
     failed.clear();
     evaluate();
+    // A new session (after 30 idle minutes, maybe in another tab) has its own per-session cap.
+    if (session.startedAt() !== asked) void refresh();
   });
   document.addEventListener('visibilitychange', () => void refresh());
   addEventListener('pagehide', () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../test-support/databases.js';
 import { inAppClient, messageBody } from '../test-support/inapp.js';
 import { type TestWorkspace, useTestServer } from '../test-support/server.js';
+import { BUILD_SETTLE_MS } from './segment-jobs.js';
 
 const DAY = 86_400_000;
 
@@ -18,7 +19,8 @@ describeEachDialect('campaigns', (dialect) => {
   const segment = async (name: string, conditions: object) => {
     const created = await admin('POST', '/segments', { name, conditions });
     expect(created.status).toBe(201);
-    await server().app.jobs.runDue();
+    // Builds that count events start once every node has the new rules (BUILD_SETTLE_MS).
+    await server().app.jobs.runDue(Date.now() + BUILD_SETTLE_MS);
     return created.body.id as string;
   };
   const members = async (id: string) =>
@@ -280,6 +282,31 @@ describeEachDialect('campaigns', (dialect) => {
         { type: 'action', actionName: 'ok', deliveryId: message.deliveryId },
       ]);
       await identify('ivy', { paid: true });
+      expect((await inApp.metrics(id)).conversions).toBe(1);
+    });
+
+    it('converts on leaving a segment within the window after a view', async () => {
+      const trial = await segment('On trial', {
+        conditions: [{ type: 'trait', trait: 'trial', op: 'equals', value: true }],
+      });
+      await identify('kim', { trial: true });
+      const id = await inApp.launch(
+        messageBody({
+          name: 'Trial ending',
+          audience: { type: 'identified' },
+          goal: { criteria: 'view', windowDays: 7, segment: { id: trial, on: 'leave' } },
+        }),
+      );
+      const message = (await shown('kim')).find((m) => m.id === id)!;
+      await inApp.report({ userId: 'kim' }, [{ type: 'opened', deliveryId: message.deliveryId }]);
+      // Still a member, or entering another segment: no conversion.
+      await identify('kim', { trial: true, paid: true });
+      expect((await inApp.metrics(id)).conversions).toBe(0);
+      await identify('kim', { trial: false });
+      expect((await inApp.metrics(id)).conversions).toBe(1);
+      // Someone who left without having seen it does not count.
+      await identify('lou', { trial: true });
+      await identify('lou', { trial: false });
       expect((await inApp.metrics(id)).conversions).toBe(1);
     });
   });

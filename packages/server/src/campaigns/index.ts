@@ -5,6 +5,7 @@ import type { Store } from '../store/index.js';
 import { campaignsEffect } from './effect.js';
 import { registerCampaignJobs } from './jobs.js';
 import { RulesCache } from './rules.js';
+import { registerSegmentJobs } from './segment-jobs.js';
 
 /**
  * Segments, broadcasts and campaigns on one node: the ingest effect that keeps membership up to
@@ -17,12 +18,14 @@ import { RulesCache } from './rules.js';
  */
 export function startCampaigns(app: FastifyInstance, store: Store, bus: ChangeBus): JobRunner {
   const rules = new RulesCache(bus);
-  store.events.addEffect(campaignsEffect(rules, bus));
-  const runner = new JobRunner(store.database.db, store.database.dialect, {
+  const { dialect } = store.database;
+  store.events.addEffect(campaignsEffect(rules, bus, dialect));
+  const runner = new JobRunner(store.database.db, dialect, {
     pollMs: Number(process.env.HERALD_JOB_POLL_MS ?? 1000),
     logger: app.log,
   });
   registerCampaignJobs(runner, bus);
+  registerSegmentJobs(runner, bus, rules, dialect);
   app.decorate('jobs', runner);
   app.addHook('onReady', async () => runner.start());
   app.addHook('onClose', async () => {

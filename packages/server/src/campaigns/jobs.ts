@@ -1,17 +1,11 @@
-import type { Kysely } from 'kysely';
 import type { ChangeBus } from '../inapp/bus.js';
 import type { JobRunner } from '../jobs/runner.js';
 import { readJson } from '../store/json.js';
-import type { Schema } from '../store/schema.js';
 import type { CampaignDefinition } from './definitions.js';
-import { applyChanges, reevaluate } from './membership.js';
-import { loadRules } from './rules.js';
 import { DAY_MS, queueMessage } from './sends.js';
 
 /** People per job run: one transaction's worth, so that a big segment never holds the database. */
 const CHUNK = 500;
-/** How often segments whose answer changes with time alone are re-evaluated. */
-export const REFRESH_EVERY_MS = 3_600_000;
 
 interface BroadcastPayload {
   broadcastId: string;
@@ -23,16 +17,8 @@ interface CampaignPayload {
   userId: string;
   event: Record<string, unknown> | null;
 }
-interface RebuildPayload {
-  segmentId: string;
-  after?: string;
-}
-interface RefreshPayload {
-  workspaceId?: string;
-  after?: string;
-}
 
-/** The campaign jobs: broadcasts, delayed campaign sends, segment builds and time refreshes. */
+/** The sending jobs: broadcasts and delayed campaign sends (segment jobs: segment-jobs.ts). */
 export function registerCampaignJobs(runner: JobRunner, bus: ChangeBus): void {
   const announce = (workspaceId: string, visitors: Iterable<string>) => () => {
     for (const visitor of visitors) bus.publish({ kind: 'visitor', workspaceId, visitor });
@@ -110,96 +96,4 @@ export function registerCampaignJobs(runner: JobRunner, bus: ChangeBus): void {
     });
     if (queued) afterCommit(announce(campaign.workspace_id, [`u:${job.payload.userId}`]));
   });
-
-  // A new or edited segment: everyone of the workspace is evaluated against it, in chunks.
-  runner.register<RebuildPayload>('segment.rebuild', async ({ trx, job, now, afterCommit }) => {
-    const segment = await trx
-      .selectFrom('segments')
-      .select(['workspace_id'])
-      .where('id', '=', job.payload.segmentId)
-      .executeTakeFirst();
-    if (!segment) return;
-    const rules = await loadRules(trx, segment.workspace_id);
-    const rule = rules.segments.find((s) => s.id === job.payload.segmentId);
-    if (!rule) return;
-    const next = await evaluateChunk(
-      trx,
-      segment.workspace_id,
-      job.payload.after,
-      [rule],
-      rules,
-      now,
-      afterCommit,
-      announce,
-    );
-    if (next) return { runAt: now, payload: { segmentId: rule.id, after: next } };
-  });
-
-  // Relative dates and event windows change with time alone: re-evaluated hourly, in chunks.
-  runner.every('segments.refresh', REFRESH_EVERY_MS, async (context) => {
-    const { trx, now, afterCommit } = context;
-    const payload = context.job.payload as RefreshPayload;
-    let workspaceId = payload.workspaceId;
-    if (workspaceId === undefined) {
-      const first = await nextWorkspace(trx, undefined);
-      if (!first) return;
-      workspaceId = first;
-    }
-    const rules = await loadRules(trx, workspaceId);
-    const segments = rules.segments.filter((s) => s.timeDependent);
-    const next =
-      segments.length > 0
-        ? await evaluateChunk(
-            trx,
-            workspaceId,
-            payload.after,
-            segments,
-            rules,
-            now,
-            afterCommit,
-            announce,
-          )
-        : undefined;
-    if (next) return { runAt: now, payload: { workspaceId, after: next } };
-    const following = await nextWorkspace(trx, workspaceId);
-    if (following) return { runAt: now, payload: { workspaceId: following } };
-    return undefined;
-  });
-}
-
-async function nextWorkspace(trx: Kysely<Schema>, after: string | undefined) {
-  const row = await trx
-    .selectFrom('segments')
-    .select('workspace_id')
-    .$if(after !== undefined, (q) => q.where('workspace_id', '>', after!))
-    .orderBy('workspace_id')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.workspace_id;
-}
-
-/** Evaluates one chunk of a workspace's people; answers the cursor for the next, if any. */
-async function evaluateChunk(
-  trx: Kysely<Schema>,
-  workspaceId: string,
-  after: string | undefined,
-  segments: Parameters<typeof reevaluate>[3],
-  rules: Awaited<ReturnType<typeof loadRules>>,
-  now: number,
-  afterCommit: (fn: () => void) => void,
-  announce: (workspaceId: string, visitors: Iterable<string>) => () => void,
-): Promise<string | undefined> {
-  const people = await trx
-    .selectFrom('profiles')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .$if(after !== undefined, (q) => q.where('id', '>', after!))
-    .orderBy('id')
-    .limit(CHUNK)
-    .execute();
-  const ids = people.map((p) => p.id);
-  const changes = await reevaluate(trx, workspaceId, ids, segments, now);
-  const visitors = await applyChanges(trx, workspaceId, rules, changes, now);
-  afterCommit(announce(workspaceId, visitors));
-  return ids.length === CHUNK ? ids.at(-1) : undefined;
 }

@@ -35,7 +35,7 @@ export async function reevaluate(
     .where('workspace_id', '=', workspaceId)
     .where('id', 'in', profileIds)
     .execute();
-  const counters = [...new Set(segments.flatMap((s) => s.counters))];
+  const counters = [...new Set(segments.flatMap((s) => s.counters.map((c) => c.key)))];
   const counts = new Map<string, Map<string, Map<number, number>>>();
   if (counters.length > 0) {
     const rows = await trx
@@ -87,6 +87,83 @@ export async function reevaluate(
     }
   }
   return changes;
+}
+
+/**
+ * Where each of `segments` stands for one person: `built` (a settled segment), `passed` (being
+ * built, and the build has recounted and decided this person already) or `ahead` (the build
+ * will come to them: their counters are not recounted yet, so nothing may be decided on them).
+ * Read in the caller's transaction, under the person's lock (locks.ts).
+ */
+export async function buildStates(
+  trx: Kysely<Schema>,
+  segments: SegmentRule[],
+  profileId: string,
+): Promise<Map<string, 'built' | 'passed' | 'ahead'>> {
+  const states = new Map<string, 'built' | 'passed' | 'ahead'>();
+  const building = segments.filter((s) => s.building).map((s) => s.id);
+  for (const segment of segments) states.set(segment.id, segment.building ? 'ahead' : 'built');
+  if (building.length === 0) return states;
+  // The cached rules may be older than the build's progress: its row says where it is now.
+  const rows = await trx
+    .selectFrom('segments')
+    .select(['id', 'built_through'])
+    .where('id', 'in', building)
+    .where((eb) => eb.or([eb('built_through', 'is', null), eb('built_through', '>=', profileId)]))
+    .execute();
+  for (const row of rows) states.set(row.id, row.built_through === null ? 'built' : 'passed');
+  return states;
+}
+
+/**
+ * Alias merged profile `fromId` into `intoId`: the merged person was in every segment either
+ * was in (entered when the first of them did), so `fromId`'s memberships move to `intoId` where
+ * it had none; re-evaluating `intoId` then writes only real changes.
+ */
+export async function mergeMemberships(
+  trx: Kysely<Schema>,
+  fromId: string,
+  intoId: string,
+): Promise<void> {
+  const from = await trx
+    .selectFrom('segment_members')
+    .select(['segment_id', 'workspace_id', 'entered_at'])
+    .where('profile_id', '=', fromId)
+    .execute();
+  if (from.length === 0) return;
+  const into = new Map(
+    (
+      await trx
+        .selectFrom('segment_members')
+        .select(['segment_id', 'entered_at'])
+        .where('profile_id', '=', intoId)
+        .execute()
+    ).map((r) => [r.segment_id, Number(r.entered_at)]),
+  );
+  await trx.deleteFrom('segment_members').where('profile_id', '=', fromId).execute();
+  for (const row of from) {
+    const enteredAt = Number(row.entered_at);
+    const existing = into.get(row.segment_id);
+    if (existing === undefined) {
+      await trx
+        .insertInto('segment_members')
+        .values({
+          segment_id: row.segment_id,
+          profile_id: intoId,
+          workspace_id: row.workspace_id,
+          entered_at: enteredAt,
+        })
+        .onConflict((oc) => oc.columns(['segment_id', 'profile_id']).doNothing())
+        .execute();
+    } else if (enteredAt < existing) {
+      await trx
+        .updateTable('segment_members')
+        .set({ entered_at: enteredAt })
+        .where('segment_id', '=', row.segment_id)
+        .where('profile_id', '=', intoId)
+        .execute();
+    }
+  }
 }
 
 async function writeChange(

@@ -4,7 +4,7 @@ import { JobRunner } from '../jobs/runner.js';
 import { prefixedId } from '../store/ids.js';
 import { readJson } from '../store/json.js';
 import type { BroadcastStatus, CampaignStatus, Schema } from '../store/schema.js';
-import type { SegmentDefinition } from './conditions.js';
+import { conditionsOf, type SegmentDefinition } from './conditions.js';
 import type { CampaignDefinition } from './definitions.js';
 
 export interface Segment {
@@ -12,6 +12,8 @@ export interface Segment {
   name: string;
   conditions: SegmentDefinition;
   members: number;
+  /** Its build (counting past events, deciding everyone) is under way: `members` is partial. */
+  building: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -45,6 +47,7 @@ export class CampaignRepository {
           definition: JSON.stringify(conditions),
           created_at: now,
           updated_at: now,
+          ...buildOf(conditions, now),
         })
         .execute();
       await scheduleRebuild(trx, workspaceId, id, now);
@@ -59,17 +62,23 @@ export class CampaignRepository {
   ) {
     const current = await this.requireSegment(workspaceId, id);
     const now = Math.max(Date.now(), Date.parse(current.updatedAt) + 1);
+    // The same conditions again need no new build.
+    const conditions =
+      patch.conditions && JSON.stringify(patch.conditions) !== JSON.stringify(current.conditions)
+        ? patch.conditions
+        : undefined;
     await this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('segments')
         .set({
           name: patch.name ?? current.name,
-          definition: JSON.stringify(patch.conditions ?? current.conditions),
+          definition: JSON.stringify(conditions ?? current.conditions),
           updated_at: now,
+          ...(conditions ? buildOf(conditions, now) : {}),
         })
         .where('id', '=', id)
         .execute();
-      if (patch.conditions) await scheduleRebuild(trx, workspaceId, id, now);
+      if (conditions) await scheduleRebuild(trx, workspaceId, id, now);
     });
     return (await this.segment(workspaceId, id))!;
   }
@@ -107,6 +116,7 @@ export class CampaignRepository {
         'definition',
         'created_at',
         'updated_at',
+        'built_through',
         eb
           .selectFrom('segment_members')
           .select(eb.fn.countAll<number | string>().as('n'))
@@ -122,6 +132,7 @@ export class CampaignRepository {
       name: r.name,
       conditions: readJson<SegmentDefinition>(r.definition, { match: 'all', conditions: [] }),
       members: Number(r.members ?? 0),
+      building: r.built_through !== null,
       createdAt: iso(r.created_at)!,
       updatedAt: iso(r.updated_at)!,
     }));
@@ -344,6 +355,17 @@ export class CampaignRepository {
   }
 }
 
+/**
+ * A segment's build state for new conditions: a segment with event conditions is being built
+ * until its `segment.rebuild` job has recounted everyone (segment-jobs.ts); one on traits alone
+ * needs no counting and is decided by the ingest path at once.
+ */
+function buildOf(conditions: SegmentDefinition, version: number) {
+  const counts = conditionsOf(conditions).some((c) => c.type === 'event');
+  return { conditions_version: version, built_through: counts ? '' : null };
+}
+
+/** The build of this version of the conditions; a build of an older version stops. */
 function scheduleRebuild(
   trx: Kysely<Schema>,
   workspaceId: string,
@@ -354,7 +376,7 @@ function scheduleRebuild(
     kind: 'segment.rebuild',
     workspaceId,
     runAt: version,
-    payload: { segmentId },
+    payload: { segmentId, version },
     key: `rebuild:${segmentId}:${version}`,
   });
 }

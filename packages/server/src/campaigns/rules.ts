@@ -18,9 +18,16 @@ export interface SegmentRule {
   definition: SegmentDefinition;
   /** Event names its conditions mention. */
   events: Set<string>;
-  counters: string[];
+  /** The counters its event conditions read (distinct keys). */
+  counters: Counter[];
   usesTraits: boolean;
   timeDependent: boolean;
+  /**
+   * Its build (a `segment.rebuild` job recounting its counters from `events`) had not finished
+   * when the rules were read: membership is decided only for people the build has passed
+   * (membership.ts, buildStates).
+   */
+  building: boolean;
 }
 
 export interface CampaignRule {
@@ -29,8 +36,10 @@ export interface CampaignRule {
   definition: CampaignDefinition;
 }
 
+/** A per-person daily event counter (person_event_counts): its key, event and filters. */
 export interface Counter {
   key: string;
+  event: string;
   where: PropertyFilter[] | undefined;
 }
 
@@ -49,7 +58,8 @@ const EMPTY: WorkspaceRules = {
   eventTriggers: new Map(),
   segmentTriggers: new Map(),
 };
-const MAX_AGE_MS = 10_000;
+/** How long a node may go on with rules it read, when no bus tells it of a change. */
+export const RULES_MAX_AGE_MS = 10_000;
 
 /**
  * Segments and campaigns per workspace, cached so that a track call costs nothing unless its
@@ -69,11 +79,16 @@ export class RulesCache {
 
   async of(db: Kysely<Schema>, workspaceId: string): Promise<WorkspaceRules> {
     const hit = this.cache.get(workspaceId);
-    if (hit && Date.now() - hit.loaded < MAX_AGE_MS) return hit.rules;
+    if (hit && Date.now() - hit.loaded < RULES_MAX_AGE_MS) return hit.rules;
     const rules = await loadRules(db, workspaceId);
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(workspaceId, { loaded: Date.now(), rules });
     return rules;
+  }
+
+  /** Drops a workspace's rules on this node: the next read loads them (in its transaction). */
+  forget(workspaceId: string): void {
+    this.cache.delete(workspaceId);
   }
 
   close(): void {
@@ -85,7 +100,7 @@ export async function loadRules(db: Kysely<Schema>, workspaceId: string): Promis
   const [segmentRows, campaignRows] = await Promise.all([
     db
       .selectFrom('segments')
-      .select(['id', 'name', 'definition'])
+      .select(['id', 'name', 'definition', 'built_through'])
       .where('workspace_id', '=', workspaceId)
       .execute(),
     db
@@ -113,14 +128,19 @@ export async function loadRules(db: Kysely<Schema>, workspaceId: string): Promis
       counters: [],
       usesTraits: conditions.some((c) => c.type === 'trait'),
       timeDependent: timeDependent(definition),
+      building: row.built_through !== null,
     };
     for (const condition of conditions) {
       if (condition.type !== 'event') continue;
-      const key = counterKey(condition);
+      const counter: Counter = {
+        key: counterKey(condition),
+        event: condition.event,
+        where: condition.where,
+      };
       segment.events.add(condition.event);
-      segment.counters.push(key);
+      if (!segment.counters.some((c) => c.key === counter.key)) segment.counters.push(counter);
       const list = rules.counters.get(condition.event) ?? [];
-      if (!list.some((c) => c.key === key)) list.push({ key, where: condition.where });
+      if (!list.some((c) => c.key === counter.key)) list.push(counter);
       rules.counters.set(condition.event, list);
     }
     rules.segments.push(segment);

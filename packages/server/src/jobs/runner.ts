@@ -153,16 +153,19 @@ export class JobRunner {
       });
   }
 
-  /** Runs every job due by `now` (continuations included); answers how many runs it made. */
-  async runDue(now?: number): Promise<number> {
+  /**
+   * Runs every job due by `now` (continuations included), or at most `maxRuns` runs of them;
+   * answers how many runs it made.
+   */
+  async runDue(now?: number, maxRuns = 10_000): Promise<number> {
     await this.loop;
-    return this.drain(now);
+    return this.drain(now, maxRuns);
   }
 
-  private async drain(now?: number): Promise<number> {
+  private async drain(now?: number, maxRuns = 10_000): Promise<number> {
     let runs = 0;
     // A bound, so that a job continuing forever at `now` cannot hold the loop.
-    while (runs < 10_000 && (await this.runOne(now ?? Date.now()))) runs++;
+    while (runs < maxRuns && (await this.runOne(now ?? Date.now()))) runs++;
     return runs;
   }
 

@@ -101,6 +101,7 @@ export class EventPipeline {
       workspaceId,
       events: rows.filter((row) => inserted.has(row.message_id)),
       links: [],
+      merges: [],
       afterCommit: () => {},
     };
   }

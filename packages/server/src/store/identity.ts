@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { newProfileId } from './ids.js';
-import type { IdentityLink, IngestEffect } from './ingest-effect.js';
+import type { IdentityLink, IngestEffect, ProfileMerge } from './ingest-effect.js';
 import { readJson } from './json.js';
 import { PeopleRepository } from './people.js';
 import type { IdentityKind, NewEvent, Schema } from './schema.js';
@@ -21,7 +21,7 @@ import type { IdentityKind, NewEvent, Schema } from './schema.js';
  */
 export const identityEffect: IngestEffect = {
   async apply(batch) {
-    const writer = new IdentityWriter(batch.trx, batch.workspaceId, batch.links);
+    const writer = new IdentityWriter(batch.trx, batch.workspaceId, batch.links, batch.merges);
     for (const event of batch.events) await writer.apply(event);
     await writer.finish();
   },
@@ -36,8 +36,10 @@ class IdentityWriter {
   constructor(
     private readonly trx: Kysely<Schema>,
     private readonly workspaceId: string,
-    /** Where newly made anonymous links are reported, for goals to act on. */
+    /** Where newly made anonymous links are reported, for goals and segments to act on. */
     private readonly links: IdentityLink[],
+    /** Where profile merges are reported, for segments to act on (counters, memberships). */
+    private readonly merges: ProfileMerge[],
   ) {
     this.people = new PeopleRepository(trx);
   }
@@ -115,6 +117,7 @@ class IdentityWriter {
     const previousProfile = await this.profileOf('user', previousId);
     if (previousProfile && previousProfile !== profileId) {
       await this.mergeProfiles(previousProfile, profileId);
+      this.merges.push({ fromId: previousProfile, intoId: profileId, at });
     } else if (!previousProfile) {
       await this.link(previousId, profileId, userId, at);
     }

@@ -1,6 +1,9 @@
 import { type Database, type DatabaseOptions, openDatabase } from './database.js';
 import { EventWriter } from './events.js';
-import { IngestLog } from './ingest-log.js';
+import type { IngestLog } from './ingest-log.js';
+import { TableIngestLog } from './ingest-log-table.js';
+import { JournalIngestLog, type JournalOptions } from './ingest-journal/journal-log.js';
+import { journalDirectory } from './ingest-journal/segments.js';
 import { MessageStateRepository } from './message-states.js';
 import { MessageRepository } from './messages.js';
 import { MetricsRepository } from './metrics.js';
@@ -29,10 +32,29 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(options: DatabaseOptions): Promise<Store> {
+export interface StoreOptions extends DatabaseOptions {
+  /** SQLite's ingest journal (tests use small segments). */
+  journal?: JournalOptions;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
   const database = await openDatabase(options);
   const events = new EventWriter(database.db, database.dialect);
-  const ingestLog = new IngestLog(database.db, database.dialect);
+  let ingestLog: IngestLog;
+  try {
+    // PostgreSQL nodes share the log as a table; one SQLite process keeps it in files.
+    ingestLog =
+      database.dialect === 'postgres'
+        ? new TableIngestLog(database.db, database.dialect)
+        : await JournalIngestLog.open(
+            database.db,
+            journalDirectory(options.dataDir),
+            options.journal,
+          );
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return {
     database,
     workspaces: new WorkspaceRepository(database.db),

@@ -9,6 +9,16 @@ export interface IdentityLink {
   at: number;
 }
 
+/**
+ * Profile `fromId` merged into `intoId` by an alias call of this batch: `fromId` is gone, its
+ * identities (and so its events) are `intoId`'s now.
+ */
+export interface ProfileMerge {
+  fromId: string;
+  intoId: string;
+  at: number;
+}
+
 /** The newly stored events of one submission, inside the ingest transaction. */
 export interface IngestBatch {
   trx: Kysely<Schema>;
@@ -17,6 +27,8 @@ export interface IngestBatch {
   events: NewEvent[];
   /** Anonymous IDs linked to people by this submission (filled in by identity resolution). */
   links: IdentityLink[];
+  /** Profiles merged into others by this submission, in order (filled in by identity resolution). */
+  merges: ProfileMerge[];
   /** Runs `fn` once the transaction has committed (e.g. to tell open pages that state changed). */
   afterCommit(fn: () => void): void;
 }

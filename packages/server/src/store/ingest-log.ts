@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { DialectName } from './dialect.js';
-import { GroupCommitter } from './group-commit.js';
 import type { IngestRoute, Schema } from './schema.js';
 
 /** One accepted tracking request, as the ack path appends it. */
@@ -32,40 +30,52 @@ export interface IngestLag {
   failed: number;
 }
 
-interface Pending {
-  entry: IngestEntry;
-  id?: number;
+/**
+ * The ingest log: every accepted tracking request, durable before it is answered, waiting for
+ * the ingest processor (tracking/processor.ts). Ids only grow.
+ *
+ * The processor's contract: every row {@link claim} hands out is, in the same transaction,
+ * either applied and {@link remove}d or {@link markFailed}; rows come back only if that
+ * transaction rolls back. So each logged request is applied exactly once, also across crashes.
+ *
+ * Two implementations: on PostgreSQL a table every node shares (ingest-log-table.ts); on SQLite
+ * an append-only journal of files beside the database (ingest-journal/), which keeps the
+ * acknowledging thread free of synchronous disk writes.
+ *
+ * @example
+ * const id = await log.append({ workspaceId, route: 'batch', receivedAt, body, items }); // durable
+ * await db.transaction().execute(async (trx) => {
+ *   const rows = await log.claim(trx, 64);
+ *   // … apply them …
+ *   await log.remove(trx, rows.map((r) => r.id));
+ * });
+ */
+export interface IngestLog {
+  /** Resolves with the request's id once it is durable. */
+  append(entry: IngestEntry): Promise<number>;
+  /** Calls `fn` with the id of every request this node appends, once durable; answers an unsubscribe. */
+  onAppend(fn: (id: number) => void): () => void;
+  /**
+   * The oldest waiting requests, in id order (or exactly `ids`, when they are the oldest still
+   * waiting), for the caller's transaction to apply and remove or set aside.
+   */
+  claim(trx: Kysely<Schema>, limit: number, ids?: number[]): Promise<LoggedRequest[]>;
+  /** Drops applied requests, in the transaction that applied them. */
+  remove(trx: Kysely<Schema>, ids: number[]): Promise<void>;
+  /** Sets a request aside with the reason: kept in the `ingest_log` table for an operator. */
+  markFailed(trx: Kysely<Schema>, id: number, error: string, at: number): Promise<void>;
+  /** Which of `ids` still wait to be processed (by any node). */
+  waiting(ids: number[]): Promise<Set<number>>;
+  lag(now?: number): Promise<IngestLag>;
+  /** Makes what is queued durable and stops taking appends. */
+  close(): Promise<void>;
 }
 
-/**
- * The `ingest_log` table. Appends go through a group committer: concurrent requests share one
- * transaction and one durable commit, and each append resolves only once committed, so a 200
- * is only sent for a request that is on disk.
- */
-export class IngestLog {
-  private readonly committer: GroupCommitter<Pending>;
+/** Calls listeners with each appended id: the part of the log the two kinds share. */
+export class AppendListeners {
   private readonly listeners: Array<(id: number) => void> = [];
 
-  constructor(
-    private readonly db: Kysely<Schema>,
-    private readonly dialect: DialectName,
-  ) {
-    this.committer = new GroupCommitter((group) => this.commit(group), {
-      sizeOf: (p) => p.entry.items,
-    });
-  }
-
-  /** Resolves with the row's id once it is committed. */
-  async append(entry: IngestEntry): Promise<number> {
-    const pending: Pending = { entry };
-    await this.committer.submit(pending);
-    const id = pending.id!;
-    for (const listener of this.listeners) listener(id);
-    return id;
-  }
-
-  /** Calls `fn` with the id of every row this node appends, once committed; answers an unsubscribe. */
-  onAppend(fn: (id: number) => void): () => void {
+  add(fn: (id: number) => void): () => void {
     this.listeners.push(fn);
     return () => {
       const at = this.listeners.indexOf(fn);
@@ -73,105 +83,7 @@ export class IngestLog {
     };
   }
 
-  /**
-   * The oldest waiting rows, in order, for the caller's transaction to process and delete. On
-   * PostgreSQL they stay locked until that transaction ends and other nodes skip them.
-   */
-  async claim(trx: Kysely<Schema>, limit: number, ids?: number[]): Promise<LoggedRequest[]> {
-    let query = trx
-      .selectFrom('ingest_log')
-      .select(['id', 'workspace_id', 'route', 'received_at', 'body', 'item_count'])
-      .where('error', 'is', null);
-    if (ids) query = query.where('id', 'in', ids);
-    query = query.orderBy('id').limit(limit);
-    if (this.dialect === 'postgres') query = query.forUpdate().skipLocked();
-    const rows = await query.execute();
-    return rows.map((r) => ({
-      id: r.id,
-      workspaceId: r.workspace_id,
-      route: r.route,
-      receivedAt: r.received_at,
-      body: r.body,
-      items: r.item_count,
-    }));
-  }
-
-  /** Deletes processed rows, in the transaction that applied them. */
-  async remove(trx: Kysely<Schema>, ids: number[]): Promise<void> {
-    if (ids.length > 0) await trx.deleteFrom('ingest_log').where('id', 'in', ids).execute();
-  }
-
-  /** Sets a row aside with the reason: it stays in the table for an operator, out of the way. */
-  async markFailed(trx: Kysely<Schema>, id: number, error: string, at: number): Promise<void> {
-    await trx
-      .updateTable('ingest_log')
-      .set({ error: error.slice(0, 2000), failed_at: at })
-      .where('id', '=', id)
-      .execute();
-  }
-
-  /** Which of `ids` still wait to be processed (by any node). */
-  async waiting(ids: number[]): Promise<Set<number>> {
-    const found = new Set<number>();
-    for (let i = 0; i < ids.length; i += 1000) {
-      const rows = await this.db
-        .selectFrom('ingest_log')
-        .select('id')
-        .where('id', 'in', ids.slice(i, i + 1000))
-        .where('error', 'is', null)
-        .execute();
-      for (const row of rows) found.add(row.id);
-    }
-    return found;
-  }
-
-  async lag(now = Date.now()): Promise<IngestLag> {
-    const row = await this.db
-      .selectFrom('ingest_log')
-      .select((eb) => [
-        eb.fn.countAll<number | string>().filterWhere('error', 'is', null).as('rows'),
-        eb.fn
-          .sum<number | string | null>('item_count')
-          .filterWhere('error', 'is', null)
-          .as('events'),
-        eb.fn.min<number | null>('received_at').filterWhere('error', 'is', null).as('oldest'),
-        eb.fn.countAll<number | string>().filterWhere('error', 'is not', null).as('failed'),
-      ])
-      .executeTakeFirstOrThrow();
-    const oldest = row.oldest === null ? null : Number(row.oldest);
-    return {
-      rows: Number(row.rows),
-      events: Number(row.events ?? 0),
-      oldestMs: oldest === null ? 0 : Math.max(0, now - oldest),
-      failed: Number(row.failed),
-    };
-  }
-
-  /** Commits what is queued and stops taking appends. */
-  close(): Promise<void> {
-    return this.committer.close();
-  }
-
-  private async commit(group: Pending[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      // One INSERT per row: RETURNING does not promise the order of a multi-row insert.
-      for (const pending of group) {
-        const { workspaceId, route, receivedAt, body, items } = pending.entry;
-        const row = await trx
-          .insertInto('ingest_log')
-          .values({
-            workspace_id: workspaceId,
-            route,
-            received_at: receivedAt,
-            body,
-            item_count: items,
-            error: null,
-            failed_at: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        pending.id = row.id;
-      }
-    });
+  notify(id: number): void {
+    for (const listener of this.listeners) listener(id);
   }
 }

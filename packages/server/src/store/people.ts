@@ -158,6 +158,9 @@ export class PeopleRepository {
         .where((eb) => belongsTo(eb, workspaceId, { profileId }))
         .executeTakeFirst();
       await trx.deleteFrom('identities').where('profile_id', '=', profileId).execute();
+      // Their segment memberships and event counters go with them.
+      await trx.deleteFrom('segment_members').where('profile_id', '=', profileId).execute();
+      await trx.deleteFrom('person_event_counts').where('profile_id', '=', profileId).execute();
       await trx
         .deleteFrom('profiles')
         .where('workspace_id', '=', workspaceId)

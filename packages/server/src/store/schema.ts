@@ -19,6 +19,7 @@ export interface Schema {
   conversions: ConversionTable;
   message_queue: MessageQueueTable;
   ingest_log: IngestLogTable;
+  ingest_journal: IngestJournalTable;
   segments: SegmentTable;
   segment_members: SegmentMemberTable;
   person_event_counts: PersonEventCountTable;
@@ -217,6 +218,13 @@ export interface IngestLogTable {
   failed_at: number | null;
 }
 
+/** How far SQLite's ingest journal is applied (one row, id 1). Migration 0008. */
+export interface IngestJournalTable {
+  id: number;
+  /** Every journal record with an id up to this one is applied or set aside. */
+  applied_through: number;
+}
+
 export interface SegmentTable {
   id: string;
   workspace_id: string;
@@ -225,6 +233,10 @@ export interface SegmentTable {
   definition: JsonText;
   created_at: number;
   updated_at: number;
+  /** When the conditions last changed: the version a build job works for (0007). */
+  conditions_version: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Null once built; while a build runs, the last profile id it has passed, '' at first (0007). */
+  built_through: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SegmentMemberTable {

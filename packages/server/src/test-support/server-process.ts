@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { journalDirectory, readWaitingRecords } from '../store/ingest-journal/segments.js';
 import type { TestDatabase } from './databases.js';
 
 /** The built server, started as an operator starts it (`npm test` builds it first). */
@@ -68,6 +69,8 @@ export async function killServerProcess(server: ServerProcess): Promise<void> {
  */
 export interface DirectReader {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Accepted tracking requests not applied yet (the ingest log: a table, or SQLite's journal). */
+  waitingRequests(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -81,6 +84,12 @@ export async function openDirectReader(database: TestDatabase): Promise<DirectRe
         const text = sql.replace(/\?/g, () => `$${++n}`);
         return (await client.query(text, params)).rows as T[];
       },
+      async waitingRequests() {
+        const { rows } = await client.query<{ n: string }>(
+          'SELECT count(*) AS n FROM ingest_log WHERE failed_at IS NULL',
+        );
+        return Number(rows[0]!.n);
+      },
       close: () => client.end(),
     };
   }
@@ -88,6 +97,12 @@ export async function openDirectReader(database: TestDatabase): Promise<DirectRe
   return {
     async query<T>(sql: string, params: unknown[] = []) {
       return db.prepare(sql).all(...params) as T[];
+    },
+    async waitingRequests() {
+      const { through } = db
+        .prepare('SELECT applied_through AS through FROM ingest_journal')
+        .get() as { through: number };
+      return readWaitingRecords(journalDirectory(database.options.dataDir), through).length;
     },
     async close() {
       db.close();

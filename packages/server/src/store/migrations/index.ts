@@ -5,6 +5,8 @@ import { inApp } from './0002_in_app.js';
 import { accounts } from './0003_accounts.js';
 import { ingestLog } from './0004_ingest_log.js';
 import { campaigns } from './0006_campaigns.js';
+import { segmentBuilds } from './0007_segment_builds.js';
+import { ingestJournal } from './0008_ingest_journal.js';
 
 /**
  * The one ordered list of migrations, for both dialects. Names sort in order of application;
@@ -17,5 +19,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0003_accounts': accounts(dialect),
     '0004_ingest_log': ingestLog(dialect),
     '0006_campaigns': campaigns(),
+    '0007_segment_builds': segmentBuilds(),
+    '0008_ingest_journal': ingestJournal(),
   };
 }

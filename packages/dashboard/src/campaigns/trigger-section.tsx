@@ -1,0 +1,169 @@
+import type { Segment } from '../api/types.js';
+import { Field, formatNumber } from '../components/ui.js';
+import type { ErrorFor } from '../messages/draft.js';
+import { Link } from '../router.js';
+import { PropertyFilters } from '../segments/property-filters.js';
+import { type CampaignDraft, DELAY_UNITS } from './draft.js';
+
+/** What starts a campaign (an event with property filters, or entering a segment), its delay and expiry. */
+export function TriggerSection(props: {
+  ws: string;
+  draft: CampaignDraft;
+  segments: Segment[];
+  update: (patch: Partial<CampaignDraft>) => void;
+  err: ErrorFor;
+}) {
+  const { draft, update, err, segments } = props;
+  const triggerError = err('trigger.type') ?? err('trigger');
+  return (
+    <section className="section" aria-labelledby="trigger-title">
+      <header>
+        <h2 id="trigger-title">Trigger</h2>
+        <p>
+          Events may come from the browser SDK or any backend calling the tracking API. Someone who
+          triggers it again before opening the last one gets the newest.
+        </p>
+      </header>
+      <div className="stack">
+        <fieldset>
+          <legend>When</legend>
+          <div className="stack">
+            <label className="choice">
+              <input
+                type="radio"
+                name="trigger"
+                id="f-trigger-type"
+                checked={draft.trigger === 'event'}
+                onChange={() => update({ trigger: 'event' })}
+              />
+              <span>Someone performs an event</span>
+            </label>
+            <label className="choice">
+              <input
+                type="radio"
+                name="trigger"
+                checked={draft.trigger === 'segment_entered'}
+                onChange={() => update({ trigger: 'segment_entered' })}
+              />
+              <span>Someone enters a segment</span>
+            </label>
+            {triggerError && (
+              <span className="field-error" role="alert">
+                {triggerError}
+              </span>
+            )}
+          </div>
+        </fieldset>
+        {draft.trigger === 'event' ? (
+          <div className="stack" style={{ gap: 8 }}>
+            <Field
+              label="Event"
+              path="trigger.event"
+              error={err('trigger.event')}
+              hint="The name given to track(), e.g. Order Completed. Case matters."
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  maxLength={200}
+                  placeholder="Order Completed"
+                  value={draft.event}
+                  onChange={(e) => update({ event: e.target.value })}
+                />
+              )}
+            </Field>
+            <PropertyFilters
+              filters={draft.where}
+              path="trigger.where"
+              label="Trigger"
+              err={err}
+              onChange={(where) => update({ where })}
+            />
+          </div>
+        ) : (
+          <Field
+            label="Segment"
+            path="trigger.segmentId"
+            error={err('trigger.segmentId')}
+            hint={
+              segments.length === 0 ? (
+                <>
+                  There is no segment yet:{' '}
+                  <Link href={`/w/${props.ws}/segments/new`}>create a segment first</Link>.
+                </>
+              ) : (
+                'People who join it from now on; those already in it do not count.'
+              )
+            }
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={draft.segmentId}
+                onChange={(e) => update({ segmentId: e.target.value })}
+              >
+                <option value="">Choose a segment…</option>
+                {segments.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({formatNumber(s.members)})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <div className="grid-2">
+          <Field
+            label="Delay"
+            path="delaySeconds"
+            error={err('delaySeconds')}
+            hint="0: the message is queued at once."
+          >
+            {(control) => (
+              <div className="row nowrap">
+                <input
+                  {...control}
+                  className="inline-input"
+                  type="number"
+                  min={0}
+                  value={draft.delay}
+                  onChange={(e) => update({ delay: Math.max(0, Number(e.target.value || 0)) })}
+                />
+                <select
+                  aria-label="Unit of the delay"
+                  style={{ width: 'auto' }}
+                  value={draft.delayUnit}
+                  onChange={(e) => update({ delayUnit: Number(e.target.value) })}
+                >
+                  {DELAY_UNITS.map((u) => (
+                    <option key={u.seconds} value={u.seconds}>
+                      {u.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+          </Field>
+          <Field
+            label="Expires after (days)"
+            path="expiresDays"
+            error={err('expiresDays')}
+            hint="Someone who has not seen it by then never will."
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={365}
+                value={draft.expiresDays}
+                onChange={(e) => update({ expiresDays: Number(e.target.value) })}
+              />
+            )}
+          </Field>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { ConditionGroup } from '../api/types.js';
+import { describeCondition } from './conditions.js';
+
+/** A segment's conditions in words, groups as nested lists. */
+export function ConditionsSummary({ group }: { group: ConditionGroup }) {
+  if (group.conditions.length === 0) return <p className="muted">No conditions: nobody matches.</p>;
+  return (
+    <div className="summary">
+      <span>{group.match === 'all' ? 'All of:' : 'Any of:'}</span>
+      <ul>
+        {group.conditions.map((item, i) => (
+          <li key={i}>
+            {'match' in item ? <ConditionsSummary group={item} /> : describeCondition(item)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

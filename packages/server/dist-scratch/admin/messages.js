@@ -1,0 +1,157 @@
+import { CampaignRepository } from '../campaigns/repository.js';
+import { HeraldError, invalid } from '../errors.js';
+import { parseDefinition } from '../inapp/definition.js';
+import { findWorkspace } from './workspaces.js';
+const STATUSES = ['draft', 'active', 'paused', 'archived'];
+const TEST_TTL_MS = 24 * 3_600_000;
+/**
+ * Messages under `/workspaces/:ws/messages`: create, read, edit, delete, the lifecycle (launch,
+ * pause, archive), a test send to one person, and the figures. Every change is announced on the
+ * bus, so open pages on every node learn of a launch at once.
+ */
+export const messageRoutes = async (app, { store, inApp, ingest }) => {
+    const changed = (workspaceId) => inApp.bus.publish({ kind: 'messages', workspaceId });
+    app.post('/workspaces/:ws/messages', async (request, reply) => {
+        await findWorkspace(store, request.params.ws);
+        const definition = parseDefinition(request.body);
+        await segmentsExist(store, request.params.ws, definition);
+        const message = await store.messages.create(request.params.ws, definition);
+        return reply.status(201).send(message);
+    });
+    app.get('/workspaces/:ws/messages', async (request) => {
+        await findWorkspace(store, request.params.ws);
+        const status = request.query.status;
+        if (status !== undefined && !STATUSES.includes(status)) {
+            throw invalid('status', `must be one of ${STATUSES.join(', ')}`);
+        }
+        const [messages, totals] = await Promise.all([
+            store.messages.list(request.params.ws, status),
+            store.metrics.totals(request.params.ws),
+        ]);
+        return {
+            data: messages.map((m) => ({
+                ...m,
+                stats: totals.get(m.id) ?? { views: 0, clicks: 0, conversions: 0 },
+            })),
+        };
+    });
+    app.get('/workspaces/:ws/messages/:id', async (request) => {
+        await findWorkspace(store, request.params.ws);
+        return store.messages.require(request.params.ws, request.params.id);
+    });
+    app.patch('/workspaces/:ws/messages/:id', async (request) => {
+        const { ws, id } = request.params;
+        await findWorkspace(store, ws);
+        const current = await store.messages.require(ws, id);
+        const { newVersion, ...fields } = object(request.body);
+        if (newVersion !== undefined && typeof newVersion !== 'boolean') {
+            throw invalid('newVersion', 'must be true or false');
+        }
+        const definition = parseDefinition(fields, current);
+        await segmentsExist(store, ws, definition);
+        const message = await store.messages.update(ws, id, definition, {
+            newVersion: newVersion === true,
+        });
+        if (message.status === 'active')
+            changed(ws);
+        return message;
+    });
+    app.delete('/workspaces/:ws/messages/:id', async (request) => {
+        const { ws, id } = request.params;
+        await findWorkspace(store, ws);
+        await store.messages.delete(ws, id);
+        return { deleted: true, id };
+    });
+    for (const transition of ['launch', 'pause', 'archive']) {
+        app.post(`/workspaces/:ws/messages/:id/${transition}`, async (request) => {
+            const { ws, id } = request.params;
+            await findWorkspace(store, ws);
+            const message = await store.messages.transition(ws, id, transition);
+            changed(ws);
+            return message;
+        });
+    }
+    app.post('/workspaces/:ws/messages/:id/test', async (request, reply) => {
+        const { ws, id } = request.params;
+        await findWorkspace(store, ws);
+        const message = await store.messages.require(ws, id);
+        if (message.status === 'archived') {
+            throw new HeraldError('invalid_transition', 'An archived message cannot be sent');
+        }
+        // The person is found by userId or email, from ingested calls: see every one acknowledged.
+        await ingest.settled();
+        const target = await testTarget(store, ws, object(request.body));
+        const entry = await store.messageStates.enqueue(ws, id, target.visitor, 'test', TEST_TTL_MS);
+        inApp.bus.publish({ kind: 'visitor', workspaceId: ws, visitor: target.visitor });
+        return reply.status(202).send({
+            queued: true,
+            messageId: id,
+            ...target.who,
+            expiresAt: new Date(entry.expiresAt).toISOString(),
+        });
+    });
+    app.get('/workspaces/:ws/messages/:id/metrics', async (request) => {
+        const { ws, id } = request.params;
+        // Conversions follow from ingested calls: count every one acknowledged before this read.
+        await ingest.settled();
+        await findWorkspace(store, ws);
+        const message = await store.messages.require(ws, id);
+        const now = Date.now();
+        const from = instant(request.query.from, 'from') ?? Date.parse(message.createdAt);
+        const to = instant(request.query.to, 'to') ?? now + 1;
+        if (to <= from)
+            throw invalid('to', 'must be after from');
+        const interval = (request.query.interval ??
+            (to - from > 3 * 86_400_000 ? 'day' : 'hour'));
+        if (interval !== 'hour' && interval !== 'day')
+            throw invalid('interval', 'must be hour or day');
+        return store.metrics.forMessage(id, { from, to, interval });
+    });
+};
+/** Who a test send goes to: a userId, the person with an email, or an anonymous visitor. */
+async function testTarget(store, workspaceId, body) {
+    const given = ['userId', 'email', 'anonymousId'].filter((k) => body[k] !== undefined);
+    if (given.length !== 1)
+        throw invalid('userId', 'or email or anonymousId is required (one of them)');
+    const key = given[0];
+    const value = body[key];
+    if (typeof value !== 'string' || value.trim() === '' || value.length > 1024) {
+        throw invalid(key, 'must be a non-empty string');
+    }
+    if (key === 'anonymousId')
+        return { visitor: `a:${value}`, who: { anonymousId: value } };
+    if (key === 'userId')
+        return { visitor: `u:${value}`, who: { userId: value } };
+    const userId = await store.people.userIdByEmail(workspaceId, value);
+    if (!userId)
+        throw new HeraldError('not_found', `Nobody has the email ${value}`, 'email');
+    return { visitor: `u:${userId}`, who: { userId, email: value } };
+}
+/** `audience.segment` and `goal.segment` must name segments of the workspace. */
+async function segmentsExist(store, workspaceId, definition) {
+    const repository = new CampaignRepository(store.database.db);
+    for (const [field, id] of [
+        ['audience.segment', definition.audience.segment],
+        ['goal.segment.id', definition.goal.segment?.id],
+    ]) {
+        if (id && !(await repository.segment(workspaceId, id))) {
+            throw new HeraldError('not_found', `Segment ${id} not found`, field);
+        }
+    }
+}
+function object(body) {
+    if (body === undefined || body === null)
+        return {};
+    if (typeof body !== 'object' || Array.isArray(body))
+        throw invalid('body', 'must be an object');
+    return body;
+}
+function instant(value, field) {
+    if (value === undefined || value === '')
+        return undefined;
+    const ms = Date.parse(value);
+    if (!Number.isFinite(ms))
+        throw invalid(field, 'must be an ISO 8601 date');
+    return ms;
+}
+//# sourceMappingURL=messages.js.map

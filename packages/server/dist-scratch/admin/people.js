@@ -1,0 +1,86 @@
+import { HeraldError, invalid } from '../errors.js';
+import { decodeCursor } from '../store/people.js';
+import { findWorkspace } from './workspaces.js';
+const idParam = { type: 'string', minLength: 1, maxLength: 1024 };
+const activityQuery = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+        before: { type: 'string', maxLength: 200 },
+    },
+};
+/**
+ * People and their activity: `/workspaces/:ws/people/:userId` for a person (by any of their
+ * userIds), `/workspaces/:ws/anonymous/:anonymousId` for an anonymous visitor.
+ */
+export const peopleRoutes = async (app, { store, ingest }) => {
+    // Every route here reads (or erases) what ingestion wrote: first let this node's acknowledged
+    // events land, so a call tracked then read is seen, and an erased person is not revived.
+    app.addHook('preHandler', async () => {
+        await ingest.settled();
+    });
+    const personParams = {
+        type: 'object',
+        required: ['ws', 'userId'],
+        properties: { ws: idParam, userId: idParam },
+    };
+    const anonymousParams = {
+        type: 'object',
+        required: ['ws', 'anonymousId'],
+        properties: { ws: idParam, anonymousId: idParam },
+    };
+    const findPerson = async (ws, userId) => {
+        await findWorkspace(store, ws);
+        const profileId = await store.people.profileIdOf(ws, 'user', userId);
+        const person = profileId ? await store.people.get(ws, profileId) : undefined;
+        if (!profileId || !person) {
+            throw new HeraldError('not_found', `No person with userId ${userId}`, 'userId');
+        }
+        return { profileId, person };
+    };
+    const activity = (ws, subject, query) => {
+        if (query.before !== undefined && !decodeCursor(query.before)) {
+            throw invalid('before', 'is not a cursor this API returned');
+        }
+        return store.people.activity(ws, subject, query);
+    };
+    app.get('/workspaces/:ws/people/:userId', { schema: { params: personParams } }, async (request) => {
+        const { person } = await findPerson(request.params.ws, request.params.userId);
+        return personJson(person);
+    });
+    app.get('/workspaces/:ws/people/:userId/activity', { schema: { params: personParams, querystring: activityQuery } }, async (request) => {
+        const { profileId } = await findPerson(request.params.ws, request.params.userId);
+        return activity(request.params.ws, { profileId }, request.query);
+    });
+    app.delete('/workspaces/:ws/people/:userId', { schema: { params: personParams } }, async (request) => {
+        const { profileId, person } = await findPerson(request.params.ws, request.params.userId);
+        const erased = await store.people.erase(request.params.ws, profileId);
+        return { deleted: true, userId: person.userId, events: erased.events };
+    });
+    app.get('/workspaces/:ws/anonymous/:anonymousId', { schema: { params: anonymousParams } }, async (request) => {
+        const { ws, anonymousId } = request.params;
+        await findWorkspace(store, ws);
+        const profileId = await store.people.profileIdOf(ws, 'anonymous', anonymousId);
+        const person = profileId ? await store.people.get(ws, profileId) : undefined;
+        return { anonymousId, userId: person?.userId ?? null };
+    });
+    app.get('/workspaces/:ws/anonymous/:anonymousId/activity', { schema: { params: anonymousParams, querystring: activityQuery } }, async (request) => {
+        const { ws, anonymousId } = request.params;
+        await findWorkspace(store, ws);
+        return activity(ws, { anonymousId }, request.query);
+    });
+};
+function personJson(person) {
+    return {
+        userId: person.userId,
+        aliases: person.aliases,
+        email: person.email,
+        traits: person.traits,
+        anonymousIds: person.anonymousIds,
+        createdAt: new Date(person.createdAt).toISOString(),
+        updatedAt: new Date(person.updatedAt).toISOString(),
+        lastSeenAt: new Date(person.lastSeenAt).toISOString(),
+    };
+}
+//# sourceMappingURL=people.js.map

@@ -1,0 +1,292 @@
+import { HeraldError } from '../errors.js';
+import { JobRunner } from '../jobs/runner.js';
+import { prefixedId } from '../store/ids.js';
+import { readJson } from '../store/json.js';
+const iso = (ms) => (ms === null ? null : new Date(Number(ms)).toISOString());
+/** Segments, broadcasts and campaigns, and their figures. */
+export class CampaignRepository {
+    db;
+    constructor(db) {
+        this.db = db;
+    }
+    async createSegment(workspaceId, name, conditions) {
+        const now = Date.now();
+        const id = prefixedId('seg', 9);
+        await this.db.transaction().execute(async (trx) => {
+            await trx
+                .insertInto('segments')
+                .values({
+                id,
+                workspace_id: workspaceId,
+                name,
+                definition: JSON.stringify(conditions),
+                created_at: now,
+                updated_at: now,
+            })
+                .execute();
+            await scheduleRebuild(trx, workspaceId, id, now);
+        });
+        return (await this.segment(workspaceId, id));
+    }
+    async updateSegment(workspaceId, id, patch) {
+        const current = await this.requireSegment(workspaceId, id);
+        const now = Math.max(Date.now(), Date.parse(current.updatedAt) + 1);
+        await this.db.transaction().execute(async (trx) => {
+            await trx
+                .updateTable('segments')
+                .set({
+                name: patch.name ?? current.name,
+                definition: JSON.stringify(patch.conditions ?? current.conditions),
+                updated_at: now,
+            })
+                .where('id', '=', id)
+                .execute();
+            if (patch.conditions)
+                await scheduleRebuild(trx, workspaceId, id, now);
+        });
+        return (await this.segment(workspaceId, id));
+    }
+    async deleteSegment(workspaceId, id) {
+        await this.requireSegment(workspaceId, id);
+        const used = await this.db
+            .selectFrom('broadcasts')
+            .select('id')
+            .where('segment_id', '=', id)
+            .where('status', 'in', ['scheduled', 'sending'])
+            .executeTakeFirst();
+        if (used)
+            throw new HeraldError('conflict', `Broadcast ${used.id} is sending to this segment`, 'id');
+        await this.db.deleteFrom('segments').where('id', '=', id).execute();
+    }
+    async segment(workspaceId, id) {
+        return (await this.segments(workspaceId, id))[0];
+    }
+    async requireSegment(workspaceId, id) {
+        const segment = await this.segment(workspaceId, id);
+        if (!segment)
+            throw new HeraldError('not_found', `Segment ${id} not found`, 'segmentId');
+        return segment;
+    }
+    /** Segments with their live member count (kept up to date as calls arrive, so cheap to read). */
+    async segments(workspaceId, id) {
+        const rows = await this.db
+            .selectFrom('segments')
+            .select((eb) => [
+            'id',
+            'name',
+            'definition',
+            'created_at',
+            'updated_at',
+            eb
+                .selectFrom('segment_members')
+                .select(eb.fn.countAll().as('n'))
+                .whereRef('segment_members.segment_id', '=', 'segments.id')
+                .as('members'),
+        ])
+            .where('workspace_id', '=', workspaceId)
+            .$if(id !== undefined, (q) => q.where('id', '=', id))
+            .orderBy('created_at', 'desc')
+            .execute();
+        return rows.map((r) => ({
+            id: r.id,
+            name: r.name,
+            conditions: readJson(r.definition, { match: 'all', conditions: [] }),
+            members: Number(r.members ?? 0),
+            createdAt: iso(r.created_at),
+            updatedAt: iso(r.updated_at),
+        }));
+    }
+    /** Members of a segment, newest first, by userId. */
+    async members(workspaceId, segmentId, limit) {
+        const rows = await this.db
+            .selectFrom('segment_members')
+            .innerJoin('profiles', 'profiles.id', 'segment_members.profile_id')
+            .select(['profiles.user_id', 'profiles.email', 'segment_members.entered_at'])
+            .where('segment_members.workspace_id', '=', workspaceId)
+            .where('segment_members.segment_id', '=', segmentId)
+            .orderBy('segment_members.entered_at', 'desc')
+            .limit(limit)
+            .execute();
+        return rows.map((r) => ({ userId: r.user_id, email: r.email, enteredAt: iso(r.entered_at) }));
+    }
+    async createBroadcast(workspaceId, input) {
+        const id = prefixedId('bc', 9);
+        const now = Date.now();
+        await this.db.transaction().execute(async (trx) => {
+            await trx
+                .insertInto('broadcasts')
+                .values({
+                id,
+                workspace_id: workspaceId,
+                name: input.name,
+                message_id: input.messageId,
+                segment_id: input.segmentId,
+                status: 'scheduled',
+                send_at: input.sendAt,
+                expires_days: input.expiresDays,
+                sent_at: null,
+                stopped_at: null,
+                created_at: now,
+            })
+                .execute();
+            // Keyed by the broadcast: however often this runs, one send job.
+            await JobRunner.schedule(trx, {
+                kind: 'broadcast.send',
+                workspaceId,
+                runAt: input.sendAt,
+                payload: { broadcastId: id },
+                key: `b:${id}`,
+            });
+        });
+        return (await this.broadcast(workspaceId, id));
+    }
+    /** Stops a broadcast or campaign: it sends nothing more, and what nobody opened is withdrawn. */
+    async stop(table, workspaceId, id) {
+        const now = Date.now();
+        await this.db.transaction().execute(async (trx) => {
+            const result = table === 'broadcasts'
+                ? await trx
+                    .updateTable('broadcasts')
+                    .set({ status: 'stopped', stopped_at: now })
+                    .where('workspace_id', '=', workspaceId)
+                    .where('id', '=', id)
+                    .executeTakeFirst()
+                : await trx
+                    .updateTable('campaigns')
+                    .set({ status: 'stopped', updated_at: now })
+                    .where('workspace_id', '=', workspaceId)
+                    .where('id', '=', id)
+                    .executeTakeFirst();
+            if (Number(result.numUpdatedRows) === 0)
+                throw new HeraldError('not_found', `${id} not found`, 'id');
+            await trx
+                .updateTable('message_queue')
+                .set({ withdrawn_at: now })
+                .where('workspace_id', '=', workspaceId)
+                .where('source_id', '=', id)
+                .where('opened_at', 'is', null)
+                .where('withdrawn_at', 'is', null)
+                .execute();
+        });
+    }
+    async broadcasts(workspaceId, id) {
+        const rows = await this.db
+            .selectFrom('broadcasts')
+            .selectAll()
+            .where('workspace_id', '=', workspaceId)
+            .$if(id !== undefined, (q) => q.where('id', '=', id))
+            .orderBy('created_at', 'desc')
+            .execute();
+        return Promise.all(rows.map(async (r) => ({
+            id: r.id,
+            name: r.name,
+            messageId: r.message_id,
+            segmentId: r.segment_id,
+            status: r.status,
+            sendAt: iso(r.send_at),
+            expiresDays: r.expires_days,
+            sentAt: iso(r.sent_at),
+            stoppedAt: iso(r.stopped_at),
+            createdAt: iso(r.created_at),
+            figures: await this.figures(r.id),
+        })));
+    }
+    async broadcast(workspaceId, id) {
+        return (await this.broadcasts(workspaceId, id))[0];
+    }
+    async createCampaign(workspaceId, input) {
+        const id = prefixedId('cmp', 9);
+        const now = Date.now();
+        await this.db
+            .insertInto('campaigns')
+            .values({
+            id,
+            workspace_id: workspaceId,
+            name: input.name,
+            message_id: input.messageId,
+            status: 'active',
+            definition: JSON.stringify(input.definition),
+            created_at: now,
+            updated_at: now,
+        })
+            .execute();
+        return (await this.campaign(workspaceId, id));
+    }
+    async updateCampaign(workspaceId, id, patch) {
+        await this.db
+            .updateTable('campaigns')
+            .set({
+            ...(patch.name ? { name: patch.name } : {}),
+            ...(patch.status ? { status: patch.status } : {}),
+            ...(patch.definition ? { definition: JSON.stringify(patch.definition) } : {}),
+            updated_at: Date.now(),
+        })
+            .where('workspace_id', '=', workspaceId)
+            .where('id', '=', id)
+            .execute();
+        return this.campaign(workspaceId, id);
+    }
+    async campaigns(workspaceId, id) {
+        const rows = await this.db
+            .selectFrom('campaigns')
+            .selectAll()
+            .where('workspace_id', '=', workspaceId)
+            .$if(id !== undefined, (q) => q.where('id', '=', id))
+            .orderBy('created_at', 'desc')
+            .execute();
+        return Promise.all(rows.map(async (r) => ({
+            id: r.id,
+            name: r.name,
+            messageId: r.message_id,
+            status: r.status,
+            ...readJson(r.definition, {}),
+            createdAt: iso(r.created_at),
+            updatedAt: iso(r.updated_at),
+            figures: await this.figures(r.id),
+        })));
+    }
+    async campaign(workspaceId, id) {
+        return (await this.campaigns(workspaceId, id))[0];
+    }
+    /** Sent, opened, clicked, dismissed, withdrawn entries; converted: people who converted after opening. */
+    async figures(sourceId) {
+        const row = await this.db
+            .selectFrom('message_queue')
+            .select((eb) => [
+            eb.fn.countAll().as('sent'),
+            eb.fn.count('opened_at').as('opened'),
+            eb.fn.count('clicked_at').as('clicked'),
+            eb.fn.count('dismissed_at').as('dismissed'),
+            eb.fn.count('withdrawn_at').as('withdrawn'),
+        ])
+            .where('source_id', '=', sourceId)
+            .executeTakeFirstOrThrow();
+        const converted = await this.db
+            .selectFrom('message_queue')
+            .innerJoin('conversions', (join) => join
+            .onRef('conversions.message_id', '=', 'message_queue.message_id')
+            .onRef('conversions.profile_id', '=', 'message_queue.profile_id')
+            .onRef('conversions.converted_at', '>=', 'message_queue.opened_at'))
+            .select((eb) => eb.fn.count('conversions.profile_id').distinct().as('n'))
+            .where('message_queue.source_id', '=', sourceId)
+            .executeTakeFirstOrThrow();
+        return {
+            sent: Number(row.sent),
+            opened: Number(row.opened),
+            clicked: Number(row.clicked),
+            dismissed: Number(row.dismissed),
+            converted: Number(converted.n),
+            withdrawn: Number(row.withdrawn),
+        };
+    }
+}
+function scheduleRebuild(trx, workspaceId, segmentId, version) {
+    return JobRunner.schedule(trx, {
+        kind: 'segment.rebuild',
+        workspaceId,
+        runAt: version,
+        payload: { segmentId },
+        key: `rebuild:${segmentId}:${version}`,
+    });
+}
+//# sourceMappingURL=repository.js.map

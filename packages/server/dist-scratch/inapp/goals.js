@@ -1,0 +1,211 @@
+import { readJson } from '../store/json.js';
+import { PeopleRepository } from '../store/people.js';
+import { bump } from './effects.js';
+const DAY = 86_400_000;
+/**
+ * Conversions, decided as events arrive:
+ *
+ * - an anonymous visitor who clicked an anonymous message (or viewed it, per the goal's criteria)
+ *   converts when they become identified within the goal's window;
+ * - with a goal event, they must also perform that event within the window; for messages to
+ *   identified people the event is the whole goal;
+ * - a person converts once per message, however many anonymous IDs merged into them, and only
+ *   for messages they (under one of their identities) clicked or viewed.
+ */
+export function goalsEffect(bus) {
+    const goalEvents = new GoalEvents(bus);
+    return {
+        async apply(batch) {
+            for (const link of batch.links) {
+                const candidates = await statesOf(batch, [`a:${link.anonymousId}`]);
+                for (const candidate of candidates) {
+                    if (candidate.audience !== 'anonymous')
+                        continue;
+                    const since = reachedAt(candidate);
+                    if (since === null || !within(link.at, since, candidate.goal.windowDays))
+                        continue;
+                    if (candidate.goal.event &&
+                        !(await performed(batch, link.profileId, candidate.goal.event, since, candidate.goal.windowDays))) {
+                        continue;
+                    }
+                    await convert(batch.trx, batch.workspaceId, candidate, link.profileId, link.at);
+                }
+            }
+            if (!batch.events.some((e) => e.type === 'track'))
+                return;
+            const names = await goalEvents.of(batch.trx, batch.workspaceId);
+            if (names.size === 0)
+                return;
+            for (const event of batch.events) {
+                if (event.type !== 'track' || !event.name || !names.has(event.name))
+                    continue;
+                const profileId = await profileOf(batch.trx, batch.workspaceId, event);
+                if (!profileId)
+                    continue;
+                const identities = await identitiesOf(batch.trx, profileId);
+                const candidates = await statesOf(batch, identities.map((i) => i.visitor));
+                for (const candidate of candidates) {
+                    if (candidate.goal.event !== event.name)
+                        continue;
+                    const since = reachedAt(candidate);
+                    if (since === null || !within(event.timestamp, since, candidate.goal.windowDays))
+                        continue;
+                    if (candidate.audience === 'anonymous') {
+                        // The anonymous visitor must also have become this person within the window.
+                        const linked = identities.find((i) => i.visitor === candidate.visitor)?.since;
+                        if (linked === undefined || !within(linked, since, candidate.goal.windowDays))
+                            continue;
+                    }
+                    await convert(batch.trx, batch.workspaceId, candidate, profileId, event.timestamp);
+                }
+            }
+        },
+    };
+}
+/**
+ * Goals met by entering or leaving a segment (`goal.segment`), within the window after the view
+ * or click: called by segment membership (campaigns/membership.ts) in the same transaction.
+ */
+export async function convertOnSegmentChange(trx, workspaceId, profileId, segmentId, change, at) {
+    const identities = await identitiesOf(trx, profileId);
+    const candidates = await statesOf({ trx, workspaceId }, identities.map((i) => i.visitor));
+    for (const candidate of candidates) {
+        const goal = candidate.goal.segment;
+        if (!goal || goal.id !== segmentId || goal.on !== change)
+            continue;
+        const since = reachedAt(candidate);
+        if (since === null || !within(at, since, candidate.goal.windowDays))
+            continue;
+        await convert(trx, workspaceId, candidate, profileId, at);
+    }
+}
+async function statesOf(batch, visitors) {
+    if (visitors.length === 0)
+        return [];
+    const rows = await batch.trx
+        .selectFrom('message_states')
+        .innerJoin('messages', 'messages.id', 'message_states.message_id')
+        .select([
+        'message_states.message_id',
+        'message_states.visitor',
+        'message_states.first_viewed_at',
+        'message_states.first_clicked_at',
+        'messages.audience',
+        'messages.definition',
+    ])
+        .where('message_states.workspace_id', '=', batch.workspaceId)
+        .where('message_states.visitor', 'in', visitors)
+        .execute();
+    return rows.map((row) => ({
+        messageId: row.message_id,
+        visitor: row.visitor,
+        audience: row.audience,
+        goal: readJson(row.definition, {}).goal ?? {
+            criteria: 'click',
+            windowDays: 7,
+        },
+        firstViewedAt: row.first_viewed_at,
+        firstClickedAt: row.first_clicked_at,
+    }));
+}
+function reachedAt(candidate) {
+    return candidate.goal.criteria === 'view' ? candidate.firstViewedAt : candidate.firstClickedAt;
+}
+function within(at, since, windowDays) {
+    return at >= since && at <= since + windowDays * DAY;
+}
+/**
+ * The goal events of each workspace's launched messages, kept in memory so that a track call
+ * costs nothing unless its event is some message's goal. Read inside the ingest transaction: on
+ * SQLite that transaction holds the only connection.
+ */
+class GoalEvents {
+    cache = new Map();
+    constructor(bus) {
+        bus.subscribe((change) => {
+            if (change.kind === 'messages')
+                this.cache.delete(change.workspaceId);
+        });
+    }
+    async of(trx, workspaceId) {
+        const hit = this.cache.get(workspaceId);
+        if (hit)
+            return hit;
+        const rows = await trx
+            .selectFrom('messages')
+            .select('definition')
+            .where('workspace_id', '=', workspaceId)
+            .where('status', 'in', ['active', 'paused'])
+            .execute();
+        const names = new Set();
+        for (const row of rows) {
+            const goal = readJson(row.definition, {}).goal;
+            if (goal?.event)
+                names.add(goal.event);
+        }
+        if (this.cache.size > 10_000)
+            this.cache.clear();
+        this.cache.set(workspaceId, names);
+        return names;
+    }
+}
+/** The person an event's userId (or else anonymous ID) belongs to, read in the transaction. */
+function profileOf(trx, workspaceId, event) {
+    const [kind, value] = event.user_id
+        ? ['user', event.user_id]
+        : ['anonymous', event.anonymous_id];
+    if (!value)
+        return Promise.resolve(undefined);
+    return new PeopleRepository(trx).profileIdOf(workspaceId, kind, value);
+}
+/** A person's identities as visitor keys, with when each was linked. */
+async function identitiesOf(trx, profileId) {
+    const rows = await trx
+        .selectFrom('identities')
+        .select(['kind', 'value', 'created_at'])
+        .where('profile_id', '=', profileId)
+        .execute();
+    return rows.map((r) => ({
+        visitor: `${r.kind === 'user' ? 'u' : 'a'}:${r.value}`,
+        since: r.created_at,
+    }));
+}
+async function performed(batch, profileId, eventName, since, windowDays) {
+    const identities = await identitiesOf(batch.trx, profileId);
+    const users = identities.filter((i) => i.visitor.startsWith('u:')).map((i) => i.visitor.slice(2));
+    const anonymous = identities
+        .filter((i) => i.visitor.startsWith('a:'))
+        .map((i) => i.visitor.slice(2));
+    const row = await batch.trx
+        .selectFrom('events')
+        .select('id')
+        .where('workspace_id', '=', batch.workspaceId)
+        .where('type', '=', 'track')
+        .where('name', '=', eventName)
+        .where('timestamp', '>=', since)
+        .where('timestamp', '<=', since + windowDays * DAY)
+        .where((eb) => eb.or([
+        ...(users.length ? [eb('user_id', 'in', users)] : []),
+        ...(anonymous.length ? [eb('anonymous_id', 'in', anonymous)] : []),
+    ]))
+        .limit(1)
+        .executeTakeFirst();
+    return row !== undefined;
+}
+async function convert(trx, workspaceId, candidate, profileId, at) {
+    const result = await trx
+        .insertInto('conversions')
+        .values({
+        message_id: candidate.messageId,
+        profile_id: profileId,
+        workspace_id: workspaceId,
+        visitor: candidate.visitor,
+        converted_at: at,
+    })
+        .onConflict((oc) => oc.columns(['message_id', 'profile_id']).doNothing())
+        .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) {
+        await bump(trx, candidate.messageId, at, 'conversion', '');
+    }
+}
+//# sourceMappingURL=goals.js.map

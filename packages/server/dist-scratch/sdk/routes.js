@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+const JS = 'application/javascript; charset=utf-8';
+/**
+ * The policy of /sdk/frame.html, the sandboxed document (no allow-same-origin: an opaque origin)
+ * that messages are shown in. The message is the site's own content, so its inline styles and
+ * scripts run, and it may load images, fonts and scripts from anywhere; it may be framed by any
+ * site (that is its purpose) but can't change its base URL.
+ */
+export const FRAME_CSP = [
+    "default-src 'none'",
+    "script-src 'self' 'unsafe-inline' https: http:",
+    "style-src 'unsafe-inline' https: http:",
+    'img-src * data: blob:',
+    'font-src * data:',
+    'media-src * data: blob:',
+    'connect-src *',
+    "base-uri 'none'",
+    'frame-ancestors *',
+].join('; ');
+/** The files of the SDK's dist/ that pages may load, under /sdk/, with their own headers. */
+const PUBLIC_FILES = {
+    'herald.js': { 'content-type': JS, 'access-control-allow-origin': '*' },
+    'snippet.min.js': { 'content-type': JS, 'access-control-allow-origin': '*' },
+    'frame.js': { 'content-type': JS, 'access-control-allow-origin': '*' },
+    'frame.html': {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': FRAME_CSP,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+    },
+};
+// From src/sdk/ and from dist/sdk/ alike, the SDK is three levels up: packages/sdk/dist.
+const DEFAULT_DIST = fileURLToPath(new URL('../../../sdk/dist/', import.meta.url));
+/**
+ * Serves the browser SDK at `/sdk/herald.js` (the snippet at `/sdk/snippet.min.js`, and the
+ * message frame at `/sdk/frame.html` with its script `/sdk/frame.js`) from
+ * memory: read and gzipped once at start, with a strong ETag per encoding. The URL carries no
+ * version, so caches keep it only five minutes and revalidate with If-None-Match (a 304).
+ * Refuses to start when the SDK has not been built, rather than serve pages a 404.
+ *
+ * @example
+ * await app.register(sdkRoutes);
+ */
+export const sdkRoutes = async (app, options) => {
+    const distDir = options.distDir ?? DEFAULT_DIST;
+    for (const [name, headers] of Object.entries(PUBLIC_FILES)) {
+        const asset = load(`${distDir.replace(/\/?$/, '/')}${name}`);
+        app.get(`/sdk/${name}`, async (request, reply) => {
+            const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+            const etag = gzip ? asset.gzipEtag : asset.etag;
+            reply
+                .headers(headers)
+                .header('cache-control', 'public, max-age=300')
+                .header('vary', 'Accept-Encoding')
+                .header('etag', etag);
+            if (matches(request.headers['if-none-match'], etag))
+                return reply.status(304).send();
+            if (gzip)
+                reply.header('content-encoding', 'gzip');
+            return reply.send(gzip ? asset.gzip : asset.body);
+        });
+    }
+};
+function load(path) {
+    if (!existsSync(path)) {
+        throw new Error(`The browser SDK is not built: ${path} is missing. Run "npm run build" at the repository root.`);
+    }
+    const body = readFileSync(path);
+    const gzip = gzipSync(body, { level: 9 });
+    const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22);
+    return { body, gzip, etag: `"${hash}"`, gzipEtag: `"${hash}-gz"` };
+}
+/** If-None-Match uses the weak comparison: `W/"x"` matches `"x"`; `*` matches anything. */
+function matches(header, etag) {
+    if (!header)
+        return false;
+    return header.split(',').some((tag) => {
+        const trimmed = tag.trim();
+        return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+    });
+}
+//# sourceMappingURL=routes.js.map

@@ -1,0 +1,185 @@
+import { sql } from 'kysely';
+import { newProfileId } from './ids.js';
+import { readJson } from './json.js';
+import { PeopleRepository } from './people.js';
+/**
+ * All of Herald's identity rules, applied to accepted events inside the ingest transaction:
+ *
+ * - a call with a userId makes sure that person has a profile;
+ * - a userId with an anonymousId links that anonymous ID to the profile, which merges the
+ *   anonymous activity into the person's history (many anonymous IDs may merge into one profile);
+ *   an anonymous ID already linked to someone stays with them: the first link wins, so a shared
+ *   computer never hands one person's history to the next;
+ * - identify merges traits into the profile, key by key;
+ * - alias(previousId → userId) merges the profile previousId names into userId's, or links
+ *   previousId as an anonymous ID when nobody has it yet.
+ *
+ * One instance serves one transaction: it caches what it resolved for the events that follow.
+ */
+export const identityEffect = {
+    async apply(batch) {
+        const writer = new IdentityWriter(batch.trx, batch.workspaceId, batch.links);
+        for (const event of batch.events)
+            await writer.apply(event);
+        await writer.finish();
+    },
+};
+class IdentityWriter {
+    trx;
+    workspaceId;
+    links;
+    profileOfUser = new Map();
+    linked = new Set();
+    lastSeen = new Map();
+    people;
+    constructor(trx, workspaceId, 
+    /** Where newly made anonymous links are reported, for goals to act on. */
+    links) {
+        this.trx = trx;
+        this.workspaceId = workspaceId;
+        this.links = links;
+        this.people = new PeopleRepository(trx);
+    }
+    /** Applies one accepted event's identity effects. Events must come in order. */
+    async apply(event) {
+        const userId = event.user_id;
+        if (!userId)
+            return;
+        const profileId = await this.ensureProfile(userId, event.timestamp);
+        if (event.anonymous_id) {
+            await this.link(event.anonymous_id, profileId, userId, event.timestamp);
+        }
+        if (event.type === 'identify' && event.traits) {
+            await this.mergeTraits(profileId, readJson(event.traits, {}));
+        }
+        if (event.type === 'alias' && event.previous_id && event.previous_id !== userId) {
+            await this.alias(event.previous_id, profileId, userId, event.timestamp);
+        }
+        const seen = this.lastSeen.get(profileId) ?? 0;
+        if (event.timestamp > seen)
+            this.lastSeen.set(profileId, event.timestamp);
+    }
+    /** Records when each touched profile was last seen; call once after the last `apply`. */
+    async finish() {
+        for (const [profileId, at] of this.lastSeen) {
+            await this.trx
+                .updateTable('profiles')
+                .set({
+                last_seen_at: sql `case when last_seen_at < ${at} then ${at} else last_seen_at end`,
+            })
+                .where('id', '=', profileId)
+                .execute();
+        }
+    }
+    async ensureProfile(userId, at) {
+        const cached = this.profileOfUser.get(userId);
+        if (cached)
+            return cached;
+        let profileId = await this.profileOf('user', userId);
+        if (!profileId) {
+            const created = await this.trx
+                .insertInto('profiles')
+                .values({
+                id: newProfileId(),
+                workspace_id: this.workspaceId,
+                user_id: userId,
+                email: null,
+                traits: '{}',
+                created_at: at,
+                updated_at: at,
+                last_seen_at: at,
+            })
+                .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
+                .returning('id')
+                .executeTakeFirst();
+            profileId = created?.id ?? (await this.canonicalProfile(userId));
+            await this.insertIdentity('user', userId, profileId, at);
+            // Another node may have linked this userId first; its profile is the one.
+            profileId = (await this.profileOf('user', userId)) ?? profileId;
+        }
+        this.profileOfUser.set(userId, profileId);
+        return profileId;
+    }
+    async link(anonymousId, profileId, userId, at) {
+        const key = `${anonymousId}\u0000${profileId}`;
+        if (this.linked.has(key))
+            return;
+        this.linked.add(key);
+        if (await this.insertIdentity('anonymous', anonymousId, profileId, at)) {
+            this.links.push({ anonymousId, profileId, userId, at });
+        }
+    }
+    async alias(previousId, profileId, userId, at) {
+        const previousProfile = await this.profileOf('user', previousId);
+        if (previousProfile && previousProfile !== profileId) {
+            await this.mergeProfiles(previousProfile, profileId);
+        }
+        else if (!previousProfile) {
+            await this.link(previousId, profileId, userId, at);
+        }
+    }
+    async mergeTraits(profileId, traits) {
+        const row = await this.trx
+            .selectFrom('profiles')
+            .select('traits')
+            .where('id', '=', profileId)
+            .executeTakeFirstOrThrow();
+        await this.writeTraits(profileId, { ...readJson(row.traits, {}), ...traits });
+    }
+    /** Moves everything of profile `fromId` into `intoId`; `intoId`'s traits win on conflict. */
+    async mergeProfiles(fromId, intoId) {
+        const rows = await this.trx
+            .selectFrom('profiles')
+            .select(['id', 'traits'])
+            .where('id', 'in', [fromId, intoId])
+            .execute();
+        const traitsOf = (id) => readJson(rows.find((r) => r.id === id)?.traits, {});
+        await this.trx
+            .updateTable('identities')
+            .set({ profile_id: intoId })
+            .where('profile_id', '=', fromId)
+            .execute();
+        await this.trx.deleteFrom('profiles').where('id', '=', fromId).execute();
+        await this.writeTraits(intoId, { ...traitsOf(fromId), ...traitsOf(intoId) });
+        for (const [user, id] of this.profileOfUser)
+            if (id === fromId)
+                this.profileOfUser.set(user, intoId);
+        this.lastSeen.delete(fromId);
+    }
+    async writeTraits(profileId, traits) {
+        const email = typeof traits.email === 'string' ? traits.email.toLowerCase() : null;
+        await this.trx
+            .updateTable('profiles')
+            .set({ traits: JSON.stringify(traits), email, updated_at: Date.now() })
+            .where('id', '=', profileId)
+            .execute();
+    }
+    /** Inserts the identity unless it exists; answers whether it was new. */
+    async insertIdentity(kind, value, profileId, at) {
+        const result = await this.trx
+            .insertInto('identities')
+            .values({
+            workspace_id: this.workspaceId,
+            kind,
+            value,
+            profile_id: profileId,
+            created_at: at,
+        })
+            .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'value']).doNothing())
+            .executeTakeFirst();
+        return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    }
+    profileOf(kind, value) {
+        return this.people.profileIdOf(this.workspaceId, kind, value);
+    }
+    async canonicalProfile(userId) {
+        const row = await this.trx
+            .selectFrom('profiles')
+            .select('id')
+            .where('workspace_id', '=', this.workspaceId)
+            .where('user_id', '=', userId)
+            .executeTakeFirstOrThrow();
+        return row.id;
+    }
+}
+//# sourceMappingURL=identity.js.map

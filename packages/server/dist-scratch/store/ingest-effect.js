@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=ingest-effect.js.map

@@ -1,0 +1,19 @@
+import { foundation } from './0001_foundation.js';
+import { inApp } from './0002_in_app.js';
+import { accounts } from './0003_accounts.js';
+import { ingestLog } from './0004_ingest_log.js';
+import { campaigns } from './0006_campaigns.js';
+/**
+ * The one ordered list of migrations, for both dialects. Names sort in order of application;
+ * a migration that has shipped is never edited, only followed by a new one.
+ */
+export function migrations(dialect) {
+    return {
+        '0001_foundation': foundation(dialect),
+        '0002_in_app': inApp(),
+        '0003_accounts': accounts(dialect),
+        '0004_ingest_log': ingestLog(dialect),
+        '0006_campaigns': campaigns(),
+    };
+}
+//# sourceMappingURL=index.js.map

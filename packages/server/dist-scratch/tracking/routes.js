@@ -1,0 +1,55 @@
+import cors from '@fastify/cors';
+import { TRACKING_LIMITS } from '@herald/protocol';
+import { keepRawJsonBodies } from '../http/body-parsers.js';
+import { checkBatch, checkSingle } from './requests.js';
+const SINGLE_CALLS = ['identify', 'track', 'page', 'screen', 'group', 'alias'];
+const OK = { success: true };
+/**
+ * The Segment-compatible tracking API under `/v1`. A request is checked whole (a 400 stores
+ * nothing of it), then appended as received to the ingest log; the 200 is sent once that append
+ * is committed, so the SDK may forget the calls. The ingest processor turns logged requests into
+ * events shortly after (see processor.ts).
+ */
+export const trackingRoutes = async (app, options) => {
+    const { store, writeKeys, limiter } = options;
+    keepRawJsonBodies(app);
+    // Any site may send events with its (public) write key; no cookies are involved.
+    await app.register(cors, {
+        origin: '*',
+        methods: ['POST'],
+        allowedHeaders: ['Content-Type', 'Authorization'],
+        // The SDK honours Retry-After on 429 and 503; cross-origin scripts see it only if exposed.
+        exposedHeaders: ['Retry-After'],
+        maxAge: 86_400,
+    });
+    const accept = async (request, workspaceId, route, receivedAt, items) => {
+        if (items === 0)
+            return OK;
+        await store.ingestLog.append({
+            workspaceId,
+            route,
+            receivedAt,
+            // Always set by our parser; serialising again is only a safety net.
+            body: request.rawBody ?? JSON.stringify(request.body),
+            items,
+        });
+        return OK;
+    };
+    for (const type of SINGLE_CALLS) {
+        app.post(`/${type}`, { bodyLimit: TRACKING_LIMITS.maxCallBytes }, async (request) => {
+            const workspaceId = await writeKeys.authenticate(request, request.body);
+            limiter.take(workspaceId);
+            // Clock-skew correction is relative to when the request was received, not processed.
+            const receivedAt = Date.now();
+            checkSingle(request.body, type);
+            return accept(request, workspaceId, type, receivedAt, 1);
+        });
+    }
+    app.post('/batch', { bodyLimit: TRACKING_LIMITS.maxBatchBytes }, async (request) => {
+        const workspaceId = await writeKeys.authenticate(request, request.body);
+        limiter.take(workspaceId);
+        const receivedAt = Date.now();
+        return accept(request, workspaceId, 'batch', receivedAt, checkBatch(request.body));
+    });
+};
+//# sourceMappingURL=routes.js.map

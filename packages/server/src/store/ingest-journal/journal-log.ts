@@ -1,0 +1,388 @@
+import { close, fdatasync, open, writev } from 'node:fs';
+import { ftruncateSync, openSync, closeSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Kysely } from 'kysely';
+import { GroupCommitter } from '../group-commit.js';
+import {
+  AppendListeners,
+  type IngestEntry,
+  type IngestLag,
+  type IngestLog,
+  type LoggedRequest,
+} from '../ingest-log.js';
+import type { Schema } from '../schema.js';
+import { encodeRecord, type RecordLocation } from './record.js';
+import {
+  listSegments,
+  lockDirectory,
+  readText,
+  scanSegmentFile,
+  segmentFileName,
+  syncDirectory,
+} from './segments.js';
+
+const openFile = promisify(open);
+const closeFile = promisify(close);
+const writeBuffers = promisify(writev);
+const syncData = promisify(fdatasync);
+
+export interface JournalOptions {
+  /** A new segment file starts once the last one holds this many bytes. Default 64 MiB. */
+  segmentBytes?: number;
+}
+
+interface Segment {
+  firstId: number;
+  path: string;
+  fd: number;
+  size: number;
+  /** The last record's id; `firstId - 1` while it holds none. */
+  lastId: number;
+}
+
+interface Waiting extends RecordLocation {
+  segment: Segment;
+}
+
+interface Pending {
+  entry: IngestEntry;
+  importedFrom?: number;
+  id?: number;
+}
+
+/**
+ * The ingest log on SQLite: an append-only journal of files beside the database
+ * (`<dataDir>/ingest/`). An append is written with the appends of concurrent requests and made
+ * durable with one `fdatasync`, both off the main thread, so acknowledging never blocks on the
+ * disk. (SQLite can only commit synchronously: logging 70 KB bodies in it held the thread in
+ * COMMIT a third of the time.)
+ *
+ * What is applied is one number in the database, `ingest_journal.applied_through`: the processor
+ * takes requests oldest first and {@link claim} moves the number past them in the processor's
+ * own transaction, so they are consumed exactly when what they did is committed. Segments whose
+ * records are all applied are deleted. A record a crash cut short was never acknowledged: it is
+ * cut off at the next start. Requests set aside go to the `ingest_log` table, as on PostgreSQL.
+ *
+ * @example
+ * const log = await JournalIngestLog.open(db, join(dataDir, 'ingest'));
+ * const id = await log.append(entry); // on disk from here on
+ */
+export class JournalIngestLog implements IngestLog {
+  private readonly committer: GroupCommitter<Pending>;
+  private readonly listeners = new AppendListeners();
+  private readonly segments: Segment[] = [];
+  /** Records not known to be applied, in id order, from `head` on. */
+  private waitingRecords: Waiting[] = [];
+  private head = 0;
+  private waitingEvents = 0;
+  private appliedThrough = 0;
+  private nextId = 1;
+  /** Set when the journal's end on disk is no longer known: appends are refused from then on. */
+  private broken: Error | undefined;
+  private readonly segmentBytes: number;
+
+  private constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly dir: string,
+    private readonly release: () => void,
+    options: JournalOptions,
+  ) {
+    this.segmentBytes = options.segmentBytes ?? 64 * 1024 * 1024;
+    this.committer = new GroupCommitter((group) => this.write(group), {
+      sizeOf: (p) => p.entry.items,
+    });
+  }
+
+  /** Opens the journal in `dir`: recovers what waits in it, and takes over a table log's rows. */
+  static async open(
+    db: Kysely<Schema>,
+    dir: string,
+    options: JournalOptions = {},
+  ): Promise<JournalIngestLog> {
+    const release = lockDirectory(dir);
+    const journal = new JournalIngestLog(db, dir, release, options);
+    try {
+      await journal.recover();
+      await journal.importTableRows();
+    } catch (error) {
+      journal.closeFiles();
+      release();
+      throw error;
+    }
+    return journal;
+  }
+
+  async append(entry: IngestEntry): Promise<number> {
+    const pending: Pending = { entry };
+    await this.committer.submit(pending);
+    this.listeners.notify(pending.id!);
+    return pending.id!;
+  }
+
+  onAppend(fn: (id: number) => void): () => void {
+    return this.listeners.add(fn);
+  }
+
+  /**
+   * Must be the transaction's first use of the journal: it reads how far the log is applied
+   * (committed), then marks the requests it hands out as applied, in `trx`.
+   */
+  async claim(trx: Kysely<Schema>, limit: number, ids?: number[]): Promise<LoggedRequest[]> {
+    this.consume(await readAppliedThrough(trx));
+    const wanted = ids?.filter((id) => id > this.appliedThrough);
+    const count = wanted ? wanted.length : limit;
+    const taken = this.waitingRecords.slice(this.head, this.head + count);
+    if (wanted && taken.some((record, i) => record.id !== wanted[i])) {
+      throw new Error('ingest journal: requests are applied oldest first');
+    }
+    if (taken.length === 0) return [];
+    await writeAppliedThrough(trx, taken.at(-1)!.id);
+    return taken.map((record) => ({
+      id: record.id,
+      workspaceId: record.workspaceId,
+      route: record.route,
+      receivedAt: record.receivedAt,
+      items: record.items,
+      body: readText(record.segment.fd, record.bodyOffset, record.bodyLength),
+    }));
+  }
+
+  /** Nothing to do: {@link claim} consumed the requests in this transaction already. */
+  async remove(): Promise<void> {}
+
+  async markFailed(trx: Kysely<Schema>, id: number, error: string, at: number): Promise<void> {
+    const through = await readAppliedThrough(trx);
+    const index = this.waitingRecords.findIndex((r, i) => i >= this.head && r.id === id);
+    const record = this.waitingRecords[index];
+    if (!record) throw new Error(`ingest journal: request ${id} is not waiting`);
+    if (id > through) {
+      // Not claimed in this transaction: it must be the oldest still waiting.
+      if (this.waitingRecords.slice(this.head, index).some((r) => r.id > through)) {
+        throw new Error('ingest journal: requests are set aside oldest first');
+      }
+      await writeAppliedThrough(trx, id);
+    }
+    await trx
+      .insertInto('ingest_log')
+      .values({
+        workspace_id: record.workspaceId,
+        route: record.route,
+        received_at: record.receivedAt,
+        body: readText(record.segment.fd, record.bodyOffset, record.bodyLength),
+        item_count: record.items,
+        error: error.slice(0, 2000),
+        failed_at: at,
+      })
+      .execute();
+  }
+
+  async waiting(ids: number[]): Promise<Set<number>> {
+    this.consume(await readAppliedThrough(this.db));
+    return new Set(ids.filter((id) => id > this.appliedThrough && id < this.nextId));
+  }
+
+  async lag(now = Date.now()): Promise<IngestLag> {
+    this.consume(await readAppliedThrough(this.db));
+    const failed = await this.db
+      .selectFrom('ingest_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('error', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const oldest = this.waitingRecords[this.head];
+    return {
+      rows: this.waitingRecords.length - this.head,
+      events: this.waitingEvents,
+      oldestMs: oldest ? Math.max(0, now - oldest.receivedAt) : 0,
+      failed: Number(failed.n),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.committer.close();
+    this.closeFiles();
+    this.release();
+  }
+
+  /** Appends a group of requests with one write and one sync; runs one group at a time. */
+  private async write(group: Pending[]): Promise<void> {
+    if (this.broken) throw this.broken;
+    let segment = this.segments.at(-1);
+    if (!segment || segment.size >= this.segmentBytes) segment = await this.startSegment();
+    const start = segment.size;
+    const buffers: Buffer[] = [];
+    const located: Waiting[] = [];
+    let offset = start;
+    let id = this.nextId;
+    for (const pending of group) {
+      const { bytes, bodyStart } = encodeRecord(id, pending.entry, pending.importedFrom);
+      buffers.push(bytes);
+      const { workspaceId, route, receivedAt, items } = pending.entry;
+      located.push({
+        id,
+        workspaceId,
+        route,
+        receivedAt,
+        items,
+        bodyOffset: offset + bodyStart,
+        bodyLength: bytes.length - bodyStart,
+        segment,
+      });
+      offset += bytes.length;
+      id++;
+    }
+    try {
+      const { bytesWritten } = await writeBuffers(segment.fd, buffers, start);
+      if (bytesWritten !== offset - start) throw new Error('ingest journal: short write');
+      await syncData(segment.fd);
+    } catch (error) {
+      this.undo(segment, start, error);
+      throw error;
+    }
+    for (const [i, pending] of group.entries()) pending.id = located[i]!.id;
+    segment.size = offset;
+    segment.lastId = id - 1;
+    this.nextId = id;
+    for (const record of located) {
+      this.waitingRecords.push(record);
+      this.waitingEvents += record.items;
+    }
+  }
+
+  /** After a failed write: cut the segment back to its last acknowledged byte, or stop appending. */
+  private undo(segment: Segment, size: number, cause: unknown): void {
+    try {
+      ftruncateSync(segment.fd, size);
+    } catch {
+      this.broken = new Error('ingest journal: a failed write could not be undone', { cause });
+    }
+  }
+
+  private async startSegment(): Promise<Segment> {
+    const path = join(this.dir, segmentFileName(this.nextId));
+    const fd = await openFile(path, 'wx+');
+    const segment: Segment = { firstId: this.nextId, path, fd, size: 0, lastId: this.nextId - 1 };
+    // The new file's name must survive a crash as surely as the records written into it.
+    syncDirectory(this.dir);
+    this.segments.push(segment);
+    return segment;
+  }
+
+  /** Forgets what is applied through `through`, and deletes segments left with nothing to apply. */
+  private consume(through: number): void {
+    if (through <= this.appliedThrough) return;
+    this.appliedThrough = through;
+    const records = this.waitingRecords;
+    while (this.head < records.length && records[this.head]!.id <= through) {
+      this.waitingEvents -= records[this.head]!.items;
+      this.head++;
+    }
+    if (this.head > 1024 && this.head * 2 > records.length) {
+      this.waitingRecords = records.slice(this.head);
+      this.head = 0;
+    }
+    // The last segment stays: it is where appends go.
+    while (this.segments.length > 1 && this.segments[0]!.lastId <= through) {
+      const segment = this.segments.shift()!;
+      void closeFile(segment.fd).catch(() => {});
+      try {
+        unlinkSync(segment.path);
+      } catch {
+        // Deleted already; a leftover would only be scanned and skipped at the next start.
+      }
+    }
+  }
+
+  /** Reads the segments at start: what waits, and where the next append goes. */
+  private async recover(): Promise<void> {
+    this.appliedThrough = await readAppliedThrough(this.db);
+    this.nextId = this.appliedThrough + 1;
+    const files = listSegments(this.dir);
+    for (const [index, file] of files.entries()) {
+      const scan = scanSegmentFile(file.path);
+      const last = index === files.length - 1;
+      if (scan.validBytes < scan.size && !last) {
+        throw new Error(
+          `ingest journal: ${file.path} is damaged at byte ${scan.validBytes}; move it aside ` +
+            'to start (the requests after that point are lost)',
+        );
+      }
+      const lastId = scan.records.at(-1)?.id ?? file.firstId - 1;
+      if (!last && lastId <= this.appliedThrough) {
+        unlinkSync(file.path);
+        continue;
+      }
+      const fd = openSync(file.path, 'r+');
+      // A group a crash cut short was never acknowledged: cut it off, appends go on from there.
+      if (scan.validBytes < scan.size) ftruncateSync(fd, scan.validBytes);
+      const segment: Segment = { ...file, fd, size: scan.validBytes, lastId };
+      this.segments.push(segment);
+      for (const record of scan.records) {
+        if (record.id <= this.appliedThrough) continue;
+        this.waitingRecords.push({ ...record, segment });
+        this.waitingEvents += record.items;
+      }
+      this.nextId = Math.max(this.nextId, lastId + 1);
+    }
+  }
+
+  /**
+   * Moves requests an earlier Herald left waiting in the `ingest_log` table into the journal, so
+   * that an upgrade loses none. A crash between the append and the delete is caught next time
+   * by the table id each moved record carries.
+   */
+  private async importTableRows(): Promise<void> {
+    const rows = await this.db
+      .selectFrom('ingest_log')
+      .selectAll()
+      .where('error', 'is', null)
+      .orderBy('id')
+      .execute();
+    if (rows.length === 0) return;
+    const moved = new Set(this.waitingRecords.map((r) => r.importedFrom));
+    const group: Pending[] = rows
+      .filter((row) => !moved.has(row.id))
+      .map((row) => ({
+        entry: {
+          workspaceId: row.workspace_id,
+          route: row.route,
+          receivedAt: Number(row.received_at),
+          body: row.body,
+          items: row.item_count,
+        },
+        importedFrom: row.id,
+      }));
+    if (group.length > 0) await this.write(group);
+    for (let i = 0; i < rows.length; i += 500) {
+      const ids = rows.slice(i, i + 500).map((r) => r.id);
+      await this.db.deleteFrom('ingest_log').where('id', 'in', ids).execute();
+    }
+  }
+
+  private closeFiles(): void {
+    for (const segment of this.segments.splice(0)) {
+      try {
+        closeSync(segment.fd);
+      } catch {
+        // Closed already.
+      }
+    }
+  }
+}
+
+async function readAppliedThrough(db: Kysely<Schema>): Promise<number> {
+  const row = await db
+    .selectFrom('ingest_journal')
+    .select('applied_through')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.applied_through ?? 0);
+}
+
+async function writeAppliedThrough(trx: Kysely<Schema>, through: number): Promise<void> {
+  await trx
+    .updateTable('ingest_journal')
+    .set({ applied_through: through })
+    .where('id', '=', 1)
+    .execute();
+}
