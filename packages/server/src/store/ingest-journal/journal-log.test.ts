@@ -25,8 +25,8 @@ describe('SQLite ingest journal', () => {
     await test.drop();
   });
 
-  const openJournal = async (segmentBytes?: number) => {
-    const journal = await JournalIngestLog.open(database.db, dir, { segmentBytes });
+  const openJournal = async (segmentBytes?: number, retireAfterMs?: number) => {
+    const journal = await JournalIngestLog.open(database.db, dir, { segmentBytes, retireAfterMs });
     open.push(journal);
     return journal;
   };
@@ -104,13 +104,30 @@ describe('SQLite ingest journal', () => {
     expect(segmentFiles().length).toBe(6);
     expect(await claim(journal, 4)).toEqual([1, 2, 3, 4]);
     await journal.lag();
-    expect(segmentFiles().length).toBe(2);
+    await expect.poll(() => segmentFiles().length).toBe(2);
     journal = await reopen(journal, 1);
     expect(await claim(journal, 10)).toEqual([5, 6]);
     await journal.lag();
-    // The last segment stays: appends go on in it.
-    expect(segmentFiles()).toEqual(['0000000000000006.journal']);
+    // The last segment stays (while young): appends go on in it.
+    await expect.poll(segmentFiles).toEqual(['0000000000000006.journal']);
     expect(await journal.append(entry(7))).toBe(7);
+  });
+
+  it('deletes the last segment of a quiet journal once it is applied: no request outlives that', async () => {
+    const journal = await openJournal(undefined, 0);
+    for (const n of [1, 2]) await journal.append(entry(n));
+    expect(await claim(journal, 1)).toEqual([1]);
+    await journal.lag();
+    expect(segmentFiles().length).toBe(1);
+    expect(await claim(journal, 1)).toEqual([2]);
+    await journal.lag();
+    await expect.poll(segmentFiles).toEqual([]);
+    // The next append starts a new segment, and ids go on growing, also after a restart.
+    expect(await journal.append(entry(3))).toBe(3);
+    expect(segmentFiles()).toEqual(['0000000000000003.journal']);
+    expect(await claim(journal, 1)).toEqual([3]);
+    const again = await reopen(journal);
+    expect(await again.append(entry(4))).toBe(4);
   });
 
   it('sets a request aside in the ingest_log table, out of the way of the others', async () => {

@@ -1,5 +1,15 @@
-import { close, fdatasync, open, writev } from 'node:fs';
-import { ftruncateSync, openSync, closeSync, unlinkSync } from 'node:fs';
+import {
+  close,
+  closeSync,
+  fdatasync,
+  fsync,
+  ftruncateSync,
+  open,
+  openSync,
+  unlink,
+  unlinkSync,
+  writev,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Kysely } from 'kysely';
@@ -19,17 +29,24 @@ import {
   readText,
   scanSegmentFile,
   segmentFileName,
-  syncDirectory,
 } from './segments.js';
 
 const openFile = promisify(open);
 const closeFile = promisify(close);
 const writeBuffers = promisify(writev);
 const syncData = promisify(fdatasync);
+const syncFile = promisify(fsync);
+const removeFile = promisify(unlink);
 
 export interface JournalOptions {
   /** A new segment file starts once the last one holds this many bytes. Default 64 MiB. */
   segmentBytes?: number;
+  /**
+   * The last segment, once every record in it is applied and it is this old (ms), is deleted
+   * too (the next append starts a new one): requests as received, with personal data, do not
+   * outlive their processing by more than this on a quiet site. Default 10,000.
+   */
+  retireAfterMs?: number;
 }
 
 interface Segment {
@@ -39,6 +56,8 @@ interface Segment {
   size: number;
   /** The last record's id; `firstId - 1` while it holds none. */
   lastId: number;
+  /** When this process started (or found) it. */
+  openedAt: number;
 }
 
 interface Waiting extends RecordLocation {
@@ -81,6 +100,9 @@ export class JournalIngestLog implements IngestLog {
   /** Set when the journal's end on disk is no longer known: appends are refused from then on. */
   private broken: Error | undefined;
   private readonly segmentBytes: number;
+  private readonly retireAfterMs: number;
+  /** A group is being written to the last segment: it must not be retired meanwhile. */
+  private writing = false;
 
   private constructor(
     private readonly db: Kysely<Schema>,
@@ -89,6 +111,7 @@ export class JournalIngestLog implements IngestLog {
     options: JournalOptions,
   ) {
     this.segmentBytes = options.segmentBytes ?? 64 * 1024 * 1024;
+    this.retireAfterMs = options.retireAfterMs ?? 10_000;
     this.committer = new GroupCommitter((group) => this.write(group), {
       sizeOf: (p) => p.entry.items,
     });
@@ -207,6 +230,15 @@ export class JournalIngestLog implements IngestLog {
   /** Appends a group of requests with one write and one sync; runs one group at a time. */
   private async write(group: Pending[]): Promise<void> {
     if (this.broken) throw this.broken;
+    this.writing = true;
+    try {
+      await this.writeGroup(group);
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async writeGroup(group: Pending[]): Promise<void> {
     let segment = this.segments.at(-1);
     if (!segment || segment.size >= this.segmentBytes) segment = await this.startSegment();
     const start = segment.size;
@@ -261,15 +293,28 @@ export class JournalIngestLog implements IngestLog {
   private async startSegment(): Promise<Segment> {
     const path = join(this.dir, segmentFileName(this.nextId));
     const fd = await openFile(path, 'wx+');
-    const segment: Segment = { firstId: this.nextId, path, fd, size: 0, lastId: this.nextId - 1 };
+    const segment: Segment = {
+      firstId: this.nextId,
+      path,
+      fd,
+      size: 0,
+      lastId: this.nextId - 1,
+      openedAt: Date.now(),
+    };
     // The new file's name must survive a crash as surely as the records written into it.
-    syncDirectory(this.dir);
+    const dir = await openFile(this.dir, 'r');
+    try {
+      await syncFile(dir);
+    } finally {
+      await closeFile(dir);
+    }
     this.segments.push(segment);
     return segment;
   }
 
   /** Forgets what is applied through `through`, and deletes segments left with nothing to apply. */
   private consume(through: number): void {
+    this.retire(through);
     if (through <= this.appliedThrough) return;
     this.appliedThrough = through;
     const records = this.waitingRecords;
@@ -281,15 +326,27 @@ export class JournalIngestLog implements IngestLog {
       this.waitingRecords = records.slice(this.head);
       this.head = 0;
     }
-    // The last segment stays: it is where appends go.
-    while (this.segments.length > 1 && this.segments[0]!.lastId <= through) {
-      const segment = this.segments.shift()!;
-      void closeFile(segment.fd).catch(() => {});
-      try {
-        unlinkSync(segment.path);
-      } catch {
-        // Deleted already; a leftover would only be scanned and skipped at the next start.
+    this.retire(through);
+  }
+
+  /**
+   * Deletes segments whose every record is applied. The last one goes only once it is old enough
+   * and no group is being written to it (the next append starts a new one).
+   */
+  private retire(through: number): void {
+    const now = Date.now();
+    while (this.segments.length > 0) {
+      const segment = this.segments[0]!;
+      if (segment.lastId > through) return;
+      if (this.segments.length === 1) {
+        const young = now - segment.openedAt < this.retireAfterMs;
+        if (this.writing || young || segment.size === 0) return;
       }
+      this.segments.shift();
+      // A leftover (a crash before the unlink) would only be scanned and dropped at the next start.
+      void closeFile(segment.fd)
+        .then(() => removeFile(segment.path))
+        .catch(() => {});
     }
   }
 
@@ -315,7 +372,7 @@ export class JournalIngestLog implements IngestLog {
       const fd = openSync(file.path, 'r+');
       // A group a crash cut short was never acknowledged: cut it off, appends go on from there.
       if (scan.validBytes < scan.size) ftruncateSync(fd, scan.validBytes);
-      const segment: Segment = { ...file, fd, size: scan.validBytes, lastId };
+      const segment: Segment = { ...file, fd, size: scan.validBytes, lastId, openedAt: Date.now() };
       this.segments.push(segment);
       for (const record of scan.records) {
         if (record.id <= this.appliedThrough) continue;

@@ -1,14 +1,4 @@
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RecordLocation, scanRecords } from './record.js';
 
@@ -60,16 +50,6 @@ export function readText(fd: number, offset: number, length: number): string {
     done += read;
   }
   return buffer.toString('utf8');
-}
-
-/** Makes a directory entry just created or deleted in `dir` durable. */
-export function syncDirectory(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Directories this process has open, for two stores in one process. */
