@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=ingest-effect.js.map
