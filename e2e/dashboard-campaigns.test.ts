@@ -311,12 +311,44 @@ describeInChromium('dashboard: segments, broadcasts and campaigns', (browser) =>
     await dialog.getByRole('button', { name: 'Stop broadcast' }).click();
     await page.locator('.page-header .badge', { hasText: 'Stopped' }).waitFor(WAIT);
     await expect.poll(() => figure('withdrawn').textContent(), WAIT).toBe('1');
+  });
+
+  it('schedules a broadcast for tomorrow, then stops it before it sends', async () => {
     await nav('Broadcasts').click();
-    const row = page.getByRole('row', { name: /Pro tips/ });
-    await row.getByText('Stopped').waitFor();
-    const clicked = row.locator('td[data-label="Clicked"]');
-    expect(await clicked.locator('.cell-sub').textContent()).toBe('100%');
-    expect(await clicked.evaluate((td) => td.firstChild?.textContent)).toBe('1');
+    await page.getByRole('link', { name: 'New broadcast' }).click();
+    await label('Message').selectOption(messageId);
+    await label('Segment').selectOption(proSegment);
+    await page.getByLabel('At a date and time').check();
+    // Tomorrow at 09:00 on the browser's clock, as <input type="datetime-local"> takes it.
+    const tomorrow = await page.evaluate(() => {
+      const d = new Date(Date.now() + 86_400_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T09:00`;
+    });
+    await label('Send at').fill(tomorrow);
+    await label('Name (optional)').fill('Pro tips reminder');
+    await page.getByRole('button', { name: 'Schedule…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Schedule broadcast' }).click();
+    await page.getByRole('heading', { name: 'Pro tips reminder' }).waitFor();
+    await page.locator('.page-header .badge', { hasText: 'Scheduled' }).waitFor();
+    const id = new URL(page.url()).pathname.split('/')[4]!;
+    const scheduled = await server().admin('GET', `/workspaces/${ws}/broadcasts/${id}`);
+    expect(new Date(scheduled.body.sendAt).getTime()).toBe(
+      await page.evaluate((wall) => new Date(wall).getTime(), tomorrow),
+    );
+    await page.getByRole('button', { name: 'Stop…' }).click();
+    await page.getByRole('dialog').getByText('It will not be sent.').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Stop broadcast' }).click();
+    await page.locator('.page-header .badge', { hasText: 'Stopped' }).waitFor(WAIT);
+    expect(await figure('sent').textContent()).toBe('0');
+
+    await nav('Broadcasts').click();
+    const row = (name: string) =>
+      page.locator('tr', { has: page.getByRole('link', { name, exact: true }) });
+    await row('Pro tips reminder').getByText('Stopped').waitFor();
+    await row('Pro tips').getByText('Stopped').waitFor();
+    const clicked = row('Pro tips').locator('td[data-label="Clicked"]');
+    expect(await clicked.innerText()).toBe('1\n100%'); // the count, and the rate of opened
     await shoot('27-broadcasts');
   });
 
@@ -359,6 +391,18 @@ describeInChromium('dashboard: segments, broadcasts and campaigns', (browser) =>
       .first()
       .waitFor();
     await shoot('29-campaign');
+
+    // An edit: a delay of 2 hours, the trigger kept.
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await page.getByRole('heading', { name: 'Edit Welcome to Pro' }).waitFor();
+    expect(await label('Trigger filter 1: value').inputValue()).toBe('pro');
+    await label('Delay').fill('2');
+    await label('Unit of the delay').selectOption({ label: 'hours' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Welcome to Pro' }).waitFor();
+    await page.getByText('after 2 hours').first().waitFor();
+    const edited = await server().admin('GET', `/workspaces/${ws}/campaigns/${id}`);
+    expect(edited.body).toMatchObject({ delaySeconds: 7200, trigger: saved.body.trigger });
 
     await page.getByRole('button', { name: 'Stop…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Stop campaign' }).click();

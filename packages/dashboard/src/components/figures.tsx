@@ -11,36 +11,33 @@ export function rate(n: number, of: number): string | undefined {
   return `${((n / of) * 100).toLocaleString(undefined, { maximumFractionDigits: 1 })}%`;
 }
 
-const rows = (f: SendFigures) => [
-  { key: 'sent', label: 'Sent', value: f.sent, rate: undefined, of: '' },
-  { key: 'opened', label: 'Opened', value: f.opened, rate: rate(f.opened, f.sent), of: 'sent' },
-  {
-    key: 'clicked',
-    label: 'Clicked',
-    value: f.clicked,
-    rate: rate(f.clicked, f.opened),
-    of: 'opened',
-  },
-  {
-    key: 'converted',
-    label: 'Converted',
-    value: f.converted,
-    rate: rate(f.converted, f.opened),
-    of: 'opened',
-  },
+type Key = 'sent' | 'opened' | 'clicked' | 'converted';
+
+/** The main figures, each with the figure its rate is of. */
+const MAIN: Array<{ key: Key; label: string; of?: Key }> = [
+  { key: 'sent', label: 'Sent' },
+  { key: 'opened', label: 'Opened', of: 'sent' },
+  { key: 'clicked', label: 'Clicked', of: 'opened' },
+  { key: 'converted', label: 'Converted', of: 'opened' },
 ];
+
+const rateOf = (f: SendFigures, column: (typeof MAIN)[number]) =>
+  column.of ? rate(f[column.key], f[column.of]) : undefined;
 
 /** The figures as stat cards, with rates, then dismissed and withdrawn. */
 export function FigureStats({ figures }: { figures: SendFigures }) {
   return (
     <dl className="stats" aria-label="Figures" data-testid="figures">
-      {rows(figures).map((r) => (
-        <div className="stat" key={r.key} data-figure={r.key}>
-          <dt>{r.label}</dt>
-          <dd className="stat-value">{formatNumber(r.value)}</dd>
-          <dd className="stat-note">{r.rate ? `${r.rate} of ${r.of}` : '\u00a0'}</dd>
-        </div>
-      ))}
+      {MAIN.map((column) => {
+        const share = rateOf(figures, column);
+        return (
+          <div className="stat" key={column.key} data-figure={column.key}>
+            <dt>{column.label}</dt>
+            <dd className="stat-value">{formatNumber(figures[column.key])}</dd>
+            <dd className="stat-note">{share ? `${share} of ${column.of}` : '\u00a0'}</dd>
+          </div>
+        );
+      })}
       <div className="stat" data-figure="dismissed">
         <dt>Dismissed</dt>
         <dd className="stat-value">{formatNumber(figures.dismissed)}</dd>
@@ -59,13 +56,11 @@ export function FigureStats({ figures }: { figures: SendFigures }) {
 export function FigureHeads() {
   return (
     <>
-      {rows({ sent: 0, opened: 0, clicked: 0, dismissed: 0, converted: 0, withdrawn: 0 }).map(
-        (r) => (
-          <th scope="col" className="num" key={r.key}>
-            {r.label}
-          </th>
-        ),
-      )}
+      {MAIN.map((column) => (
+        <th scope="col" className="num" key={column.key}>
+          {column.label}
+        </th>
+      ))}
     </>
   );
 }
@@ -74,12 +69,17 @@ export function FigureHeads() {
 export function FigureCells({ figures }: { figures: SendFigures }) {
   return (
     <>
-      {rows(figures).map((r) => (
-        <td data-label={r.label} className="num" key={r.key}>
-          {formatNumber(r.value)}
-          {r.rate && <div className="cell-sub">{r.rate}</div>}
-        </td>
-      ))}
+      {MAIN.map((column) => {
+        const share = rateOf(figures, column);
+        return (
+          <td data-label={column.label} className="num" key={column.key}>
+            <span>
+              {formatNumber(figures[column.key])}
+              {share && <span className="cell-sub cell-rate">{share}</span>}
+            </span>
+          </td>
+        );
+      })}
     </>
   );
 }

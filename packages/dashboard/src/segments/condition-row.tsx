@@ -94,7 +94,12 @@ function TraitRow(props: RowProps<TraitDraft> & Parts) {
           {...controlOf(`${path}.op`, errors.op)}
           aria-label={`${name}: operator`}
           value={c.op}
-          onChange={(e) => change({ op: e.target.value as TraitOp })}
+          onChange={(e) => {
+            const op = e.target.value as TraitOp;
+            // Text typed for another operator is no date: start the date picker empty.
+            const fresh = operandOf(op) === 'date' && operand !== 'date' && !plainDate;
+            change(fresh ? { op, value: '' } : { op });
+          }}
         >
           {TRAIT_OPS.map((op) => (
             <option key={op.value} value={op.value}>

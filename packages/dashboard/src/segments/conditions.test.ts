@@ -61,6 +61,7 @@ describe('conditions draft', () => {
         { ...newTrait(), trait: ' plan ', op: 'exists', value: 'left over', days: 3 },
         { ...newTrait(), trait: 'signedUpAt', op: 'less_than_days_ago', value: 'x', days: 7 },
         { ...newTrait(), trait: 'trialEnds', op: 'before', value: '2026-01-31' },
+        { ...newTrait(), trait: 'role', op: 'contains', value: ' admin ' },
         { ...newEvent(), event: ' Login ', negate: false, where: [] },
         {
           ...newEvent(),
@@ -73,6 +74,7 @@ describe('conditions draft', () => {
       { type: 'trait', trait: 'plan', op: 'exists' },
       { type: 'trait', trait: 'signedUpAt', op: 'less_than_days_ago', days: 7 },
       { type: 'trait', trait: 'trialEnds', op: 'before', value: '2026-01-31' },
+      { type: 'trait', trait: 'role', op: 'contains', value: 'admin' },
       { type: 'event', event: 'Login', atLeast: 1, withinDays: 30 },
       {
         type: 'event',

@@ -127,9 +127,12 @@ export const filterDraftOf = (f: PropertyFilter): FilterDraft => ({
   value: f.value ?? '',
 });
 
+/** Text values are sent trimmed: `pro ` would never equal `pro`. */
+const trimmed = (value: Scalar) => (typeof value === 'string' ? value.trim() : value);
+
 export function filterBody(f: FilterDraft): PropertyFilter {
   const body: PropertyFilter = { property: f.property.trim(), op: f.op };
-  if (f.op !== 'exists') body.value = f.value;
+  if (f.op !== 'exists') body.value = trimmed(f.value);
   return body;
 }
 
@@ -171,7 +174,7 @@ function conditionBody(c: ConditionDraft): Condition {
     const body: TraitCondition = { type: 'trait', trait: c.trait.trim(), op: c.op };
     const operand = operandOf(c.op);
     if (operand === 'days') body.days = c.days;
-    else if (operand !== 'none') body.value = c.value;
+    else if (operand !== 'none') body.value = trimmed(c.value);
     return body;
   }
   const body: EventCondition = {
@@ -213,7 +216,7 @@ export function checkFilters(filters: FilterDraft[], path: string): ApiError | u
 function checkOperand(op: TraitOp | PropertyOp, value: Scalar, field: string) {
   const operand = operandOf(op);
   if (operand === 'none' || operand === 'days') return undefined;
-  if (value === '') {
+  if (typeof value === 'string' && value.trim() === '') {
     const hint = operand === 'date' ? 'Choose a date.' : 'Enter a value, or choose “is set”.';
     return new ApiError(400, 'validation_failed', hint, field);
   }
