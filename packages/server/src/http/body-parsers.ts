@@ -4,6 +4,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The body as received, on routes that keep it (see {@link keepRawJsonBodies}). */
     rawBody?: string;
+    /** The same, as the UTF-8 bytes received. */
+    rawBytes?: Buffer;
   }
 }
 
@@ -27,22 +29,28 @@ export function installBodyParsers(app: FastifyInstance): void {
 
 /**
  * For the routes registered in `app`'s scope: parse JSON bodies (either content type) with the
- * same hardened parser, and keep the text as received in `request.rawBody`. The tracking API
- * logs that text as it is: parsing once and keeping the string costs nothing more, where
- * serialising the parsed body again would cost as much as parsing it.
+ * same hardened parser, and keep the text as received in `request.rawBody` and its bytes in
+ * `request.rawBytes`. The tracking API logs the body as it is: keeping what was read costs
+ * nothing more, where serialising the parsed body again (or encoding the text again) would cost
+ * as much as parsing it.
  */
 export function keepRawJsonBodies(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   const keeping = (
     request: FastifyRequest,
-    body: string,
+    bytes: Buffer,
     done: (error: Error | null, value?: unknown) => void,
   ) => {
-    parse(request, body, (error, value) => {
-      if (!error) request.rawBody = body;
+    // Fastify hands a buffer of its own (a copy, never a view of the socket's).
+    const text = bytes.toString('utf8');
+    parse(request, text, (error, value) => {
+      if (!error) {
+        request.rawBody = text;
+        request.rawBytes = bytes;
+      }
       done(error, value);
     });
   };
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, keeping);
+  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'buffer' }, keeping);
 }

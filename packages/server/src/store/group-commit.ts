@@ -63,7 +63,8 @@ export class GroupCommitter<T> {
     this.pendingSize = 0;
     this.running = this.commitGroup(group).finally(() => {
       this.running = undefined;
-      if (this.pending.length > 0) this.schedule();
+      // What arrived during that commit has waited for it already: no need to wait for more.
+      if (this.pending.length > 0) void this.run();
     });
     return this.running;
   }

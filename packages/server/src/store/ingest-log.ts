@@ -9,6 +9,8 @@ export interface IngestEntry {
   receivedAt: number;
   /** The request's JSON exactly as received. */
   body: string;
+  /** `body` as the UTF-8 bytes received, when at hand: spares encoding it again. */
+  bytes?: Buffer;
   /** How many calls it holds. */
   items: number;
 }

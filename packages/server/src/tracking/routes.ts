@@ -52,6 +52,7 @@ export const trackingRoutes: FastifyPluginAsync<TrackingOptions> = async (app, o
       receivedAt,
       // Always set by our parser; serialising again is only a safety net.
       body: request.rawBody ?? JSON.stringify(request.body),
+      ...(request.rawBytes && request.rawBody !== undefined ? { bytes: request.rawBytes } : {}),
       items,
     });
     return OK;

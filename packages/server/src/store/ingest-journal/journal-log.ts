@@ -247,8 +247,8 @@ export class JournalIngestLog implements IngestLog {
     let offset = start;
     let id = this.nextId;
     for (const pending of group) {
-      const { bytes, bodyStart } = encodeRecord(id, pending.entry, pending.importedFrom);
-      buffers.push(bytes);
+      const { chunks, bytes, bodyStart } = encodeRecord(id, pending.entry, pending.importedFrom);
+      for (const chunk of chunks) buffers.push(chunk);
       const { workspaceId, route, receivedAt, items } = pending.entry;
       located.push({
         id,
@@ -257,10 +257,10 @@ export class JournalIngestLog implements IngestLog {
         receivedAt,
         items,
         bodyOffset: offset + bodyStart,
-        bodyLength: bytes.length - bodyStart,
+        bodyLength: bytes - bodyStart,
         segment,
       });
-      offset += bytes.length;
+      offset += bytes;
       id++;
     }
     try {

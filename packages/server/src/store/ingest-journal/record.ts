@@ -27,24 +27,25 @@ export interface RecordLocation {
   bodyLength: number;
 }
 
-/** The bytes of a record, and where its body starts within them. */
+/**
+ * The bytes of a record, as chunks to write in order (the body's own bytes when the entry has
+ * them: they are not copied), and where its body starts.
+ */
 export function encodeRecord(
   id: number,
   entry: IngestEntry,
   importedFrom?: number,
-): { bytes: Buffer; bodyStart: number } {
+): { chunks: Buffer[]; bytes: number; bodyStart: number } {
   const meta = [id, entry.workspaceId, entry.route, entry.receivedAt, entry.items];
   if (importedFrom !== undefined) meta.push(importedFrom);
   const line = `${JSON.stringify(meta)}\n`;
   const lineBytes = Buffer.byteLength(line);
-  const bodyBytes = Buffer.byteLength(entry.body);
-  const bytes = Buffer.allocUnsafe(HEADER_BYTES + lineBytes + bodyBytes);
-  bytes.write(line, HEADER_BYTES, 'utf8');
-  bytes.write(entry.body, HEADER_BYTES + lineBytes, 'utf8');
-  const payload = bytes.subarray(HEADER_BYTES);
-  bytes.writeUInt32LE(payload.length, 0);
-  bytes.writeUInt32LE(crc32(payload), 4);
-  return { bytes, bodyStart: HEADER_BYTES + lineBytes };
+  const head = Buffer.allocUnsafe(HEADER_BYTES + lineBytes);
+  head.write(line, HEADER_BYTES, 'utf8');
+  const body = entry.bytes ?? Buffer.from(entry.body, 'utf8');
+  head.writeUInt32LE(lineBytes + body.length, 0);
+  head.writeUInt32LE(crc32(body, crc32(head.subarray(HEADER_BYTES))), 4);
+  return { chunks: [head, body], bytes: head.length + body.length, bodyStart: head.length };
 }
 
 /** What a scan of a segment's bytes found. */
