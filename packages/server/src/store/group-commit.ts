@@ -17,7 +17,7 @@ export class GroupCommitter<T> {
   private pending: Array<Pending<T>> = [];
   private pendingSize = 0;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
 
   constructor(
@@ -38,35 +38,42 @@ export class GroupCommitter<T> {
   /** Commits everything queued so far, then refuses new work. */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.pending.length > 0 || this.running) {
+    while (this.pending.length > 0 || this.inFlight.size > 0) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = undefined;
-      await (this.running ?? this.run());
+      if (this.pending.length > 0 && this.inFlight.size < this.maxInFlight) this.run();
+      await Promise.race(this.inFlight);
     }
   }
 
+  private get maxInFlight(): number {
+    return this.options.maxInFlight ?? 1;
+  }
+
   private schedule(): void {
-    if (this.running || this.timer) return;
+    if (this.timer || this.pending.length === 0 || this.inFlight.size >= this.maxInFlight) return;
     if (this.pendingSize >= (this.options.maxGroupSize ?? 5000)) {
-      void this.run();
+      this.run();
       return;
     }
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.run();
+      this.run();
     }, this.options.maxDelayMs ?? 2);
   }
 
-  private run(): Promise<void> {
+  private run(): void {
     const group = this.pending;
     this.pending = [];
     this.pendingSize = 0;
-    this.running = this.commitGroup(group).finally(() => {
-      this.running = undefined;
-      // What arrived during that commit has waited for it already: no need to wait for more.
-      if (this.pending.length > 0) void this.run();
+    const running: Promise<void> = this.commitGroup(group).finally(() => {
+      this.inFlight.delete(running);
+      // What arrived while every slot was busy has waited already: no need to wait for more.
+      if (this.pending.length > 0 && !this.timer && this.inFlight.size < this.maxInFlight) {
+        this.run();
+      }
     });
-    return this.running;
+    this.inFlight.add(running);
   }
 
   private async commitGroup(group: Array<Pending<T>>): Promise<void> {
@@ -99,6 +106,12 @@ export interface GroupCommitOptions<T> {
   maxGroupSize?: number;
   /** The size of one submission, in the unit of `maxGroupSize`. Default 1. */
   sizeOf?: (item: T) => number;
+  /**
+   * Groups being committed at once. Default 1: a group starts once the last one is committed.
+   * More lets a new group start while earlier ones wait on the disk; `commit` must then cope
+   * with being called again before an earlier call has settled.
+   */
+  maxInFlight?: number;
 }
 
 interface Pending<T> {

@@ -1,17 +1,3 @@
-import {
-  close,
-  closeSync,
-  fdatasync,
-  fsync,
-  ftruncateSync,
-  open,
-  openSync,
-  unlink,
-  unlinkSync,
-  writev,
-} from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Kysely } from 'kysely';
 import { GroupCommitter } from '../group-commit.js';
 import {
@@ -22,21 +8,8 @@ import {
   type LoggedRequest,
 } from '../ingest-log.js';
 import type { Schema } from '../schema.js';
-import { encodeRecord, type RecordLocation } from './record.js';
-import {
-  listSegments,
-  lockDirectory,
-  readText,
-  scanSegmentFile,
-  segmentFileName,
-} from './segments.js';
-
-const openFile = promisify(open);
-const closeFile = promisify(close);
-const writeBuffers = promisify(writev);
-const syncData = promisify(fdatasync);
-const syncFile = promisify(fsync);
-const removeFile = promisify(unlink);
+import { type AppendRequest, type JournalRecord, SegmentAppender } from './segment-appender.js';
+import { lockDirectory, readText } from './segments.js';
 
 export interface JournalOptions {
   /** A new segment file starts once the last one holds this many bytes. Default 64 MiB. */
@@ -49,24 +22,7 @@ export interface JournalOptions {
   retireAfterMs?: number;
 }
 
-interface Segment {
-  firstId: number;
-  path: string;
-  fd: number;
-  size: number;
-  /** The last record's id; `firstId - 1` while it holds none. */
-  lastId: number;
-  /** When this process started (or found) it. */
-  openedAt: number;
-}
-
-interface Waiting extends RecordLocation {
-  segment: Segment;
-}
-
-interface Pending {
-  entry: IngestEntry;
-  importedFrom?: number;
+interface Pending extends AppendRequest {
   id?: number;
 }
 
@@ -90,30 +46,33 @@ interface Pending {
 export class JournalIngestLog implements IngestLog {
   private readonly committer: GroupCommitter<Pending>;
   private readonly listeners = new AppendListeners();
-  private readonly segments: Segment[] = [];
+  private readonly appender: SegmentAppender;
   /** Records not known to be applied, in id order, from `head` on. */
-  private waitingRecords: Waiting[] = [];
+  private waitingRecords: JournalRecord[] = [];
   private head = 0;
   private waitingEvents = 0;
   private appliedThrough = 0;
-  private nextId = 1;
-  /** Set when the journal's end on disk is no longer known: appends are refused from then on. */
-  private broken: Error | undefined;
-  private readonly segmentBytes: number;
-  private readonly retireAfterMs: number;
-  /** A group is being written to the last segment: it must not be retired meanwhile. */
-  private writing = false;
 
   private constructor(
     private readonly db: Kysely<Schema>,
-    private readonly dir: string,
+    dir: string,
     private readonly release: () => void,
     options: JournalOptions,
   ) {
-    this.segmentBytes = options.segmentBytes ?? 64 * 1024 * 1024;
-    this.retireAfterMs = options.retireAfterMs ?? 10_000;
+    this.appender = new SegmentAppender(dir, {
+      segmentBytes: options.segmentBytes ?? 64 * 1024 * 1024,
+      retireAfterMs: options.retireAfterMs ?? 10_000,
+      onDurable: (records) => {
+        for (const record of records) {
+          this.waitingRecords.push(record);
+          this.waitingEvents += record.items;
+        }
+      },
+    });
+    // Two groups on their way to the disk at once: one gathers while the other syncs.
     this.committer = new GroupCommitter((group) => this.write(group), {
       sizeOf: (p) => p.entry.items,
+      maxInFlight: 2,
     });
   }
 
@@ -129,7 +88,7 @@ export class JournalIngestLog implements IngestLog {
       await journal.recover();
       await journal.importTableRows();
     } catch (error) {
-      journal.closeFiles();
+      journal.appender.closeFiles();
       release();
       throw error;
     }
@@ -202,7 +161,8 @@ export class JournalIngestLog implements IngestLog {
 
   async waiting(ids: number[]): Promise<Set<number>> {
     this.consume(await readAppliedThrough(this.db));
-    return new Set(ids.filter((id) => id > this.appliedThrough && id < this.nextId));
+    const newest = this.waitingRecords.at(-1)?.id ?? this.appliedThrough;
+    return new Set(ids.filter((id) => id > this.appliedThrough && id <= newest));
   }
 
   async lag(now = Date.now()): Promise<IngestLag> {
@@ -223,98 +183,19 @@ export class JournalIngestLog implements IngestLog {
 
   async close(): Promise<void> {
     await this.committer.close();
-    this.closeFiles();
+    this.appender.closeFiles();
     this.release();
   }
 
-  /** Appends a group of requests with one write and one sync; runs one group at a time. */
+  /** Appends a group of requests with one write and one sync (see SegmentAppender). */
   private async write(group: Pending[]): Promise<void> {
-    if (this.broken) throw this.broken;
-    this.writing = true;
-    try {
-      await this.writeGroup(group);
-    } finally {
-      this.writing = false;
-    }
-  }
-
-  private async writeGroup(group: Pending[]): Promise<void> {
-    let segment = this.segments.at(-1);
-    if (!segment || segment.size >= this.segmentBytes) segment = await this.startSegment();
-    const start = segment.size;
-    const buffers: Buffer[] = [];
-    const located: Waiting[] = [];
-    let offset = start;
-    let id = this.nextId;
-    for (const pending of group) {
-      const { chunks, bytes, bodyStart } = encodeRecord(id, pending.entry, pending.importedFrom);
-      for (const chunk of chunks) buffers.push(chunk);
-      const { workspaceId, route, receivedAt, items } = pending.entry;
-      located.push({
-        id,
-        workspaceId,
-        route,
-        receivedAt,
-        items,
-        bodyOffset: offset + bodyStart,
-        bodyLength: bytes - bodyStart,
-        segment,
-      });
-      offset += bytes;
-      id++;
-    }
-    try {
-      const { bytesWritten } = await writeBuffers(segment.fd, buffers, start);
-      if (bytesWritten !== offset - start) throw new Error('ingest journal: short write');
-      await syncData(segment.fd);
-    } catch (error) {
-      this.undo(segment, start, error);
-      throw error;
-    }
-    for (const [i, pending] of group.entries()) pending.id = located[i]!.id;
-    segment.size = offset;
-    segment.lastId = id - 1;
-    this.nextId = id;
-    for (const record of located) {
-      this.waitingRecords.push(record);
-      this.waitingEvents += record.items;
-    }
-  }
-
-  /** After a failed write: cut the segment back to its last acknowledged byte, or stop appending. */
-  private undo(segment: Segment, size: number, cause: unknown): void {
-    try {
-      ftruncateSync(segment.fd, size);
-    } catch {
-      this.broken = new Error('ingest journal: a failed write could not be undone', { cause });
-    }
-  }
-
-  private async startSegment(): Promise<Segment> {
-    const path = join(this.dir, segmentFileName(this.nextId));
-    const fd = await openFile(path, 'wx+');
-    const segment: Segment = {
-      firstId: this.nextId,
-      path,
-      fd,
-      size: 0,
-      lastId: this.nextId - 1,
-      openedAt: Date.now(),
-    };
-    // The new file's name must survive a crash as surely as the records written into it.
-    const dir = await openFile(this.dir, 'r');
-    try {
-      await syncFile(dir);
-    } finally {
-      await closeFile(dir);
-    }
-    this.segments.push(segment);
-    return segment;
+    const records = await this.appender.append(group);
+    for (const [i, pending] of group.entries()) pending.id = records[i]!.id;
   }
 
   /** Forgets what is applied through `through`, and deletes segments left with nothing to apply. */
   private consume(through: number): void {
-    this.retire(through);
+    this.appender.retire(through);
     if (through <= this.appliedThrough) return;
     this.appliedThrough = through;
     const records = this.waitingRecords;
@@ -326,60 +207,15 @@ export class JournalIngestLog implements IngestLog {
       this.waitingRecords = records.slice(this.head);
       this.head = 0;
     }
-    this.retire(through);
-  }
-
-  /**
-   * Deletes segments whose every record is applied. The last one goes only once it is old enough
-   * and no group is being written to it (the next append starts a new one).
-   */
-  private retire(through: number): void {
-    const now = Date.now();
-    while (this.segments.length > 0) {
-      const segment = this.segments[0]!;
-      if (segment.lastId > through) return;
-      if (this.segments.length === 1) {
-        const young = now - segment.openedAt < this.retireAfterMs;
-        if (this.writing || young || segment.size === 0) return;
-      }
-      this.segments.shift();
-      // A leftover (a crash before the unlink) would only be scanned and dropped at the next start.
-      void closeFile(segment.fd)
-        .then(() => removeFile(segment.path))
-        .catch(() => {});
-    }
+    this.appender.retire(through);
   }
 
   /** Reads the segments at start: what waits, and where the next append goes. */
   private async recover(): Promise<void> {
     this.appliedThrough = await readAppliedThrough(this.db);
-    this.nextId = this.appliedThrough + 1;
-    const files = listSegments(this.dir);
-    for (const [index, file] of files.entries()) {
-      const scan = scanSegmentFile(file.path);
-      const last = index === files.length - 1;
-      if (scan.validBytes < scan.size && !last) {
-        throw new Error(
-          `ingest journal: ${file.path} is damaged at byte ${scan.validBytes}; move it aside ` +
-            'to start (the requests after that point are lost)',
-        );
-      }
-      const lastId = scan.records.at(-1)?.id ?? file.firstId - 1;
-      if (!last && lastId <= this.appliedThrough) {
-        unlinkSync(file.path);
-        continue;
-      }
-      const fd = openSync(file.path, 'r+');
-      // A group a crash cut short was never acknowledged: cut it off, appends go on from there.
-      if (scan.validBytes < scan.size) ftruncateSync(fd, scan.validBytes);
-      const segment: Segment = { ...file, fd, size: scan.validBytes, lastId, openedAt: Date.now() };
-      this.segments.push(segment);
-      for (const record of scan.records) {
-        if (record.id <= this.appliedThrough) continue;
-        this.waitingRecords.push({ ...record, segment });
-        this.waitingEvents += record.items;
-      }
-      this.nextId = Math.max(this.nextId, lastId + 1);
+    for (const record of this.appender.recover(this.appliedThrough)) {
+      this.waitingRecords.push(record);
+      this.waitingEvents += record.items;
     }
   }
 
@@ -413,16 +249,6 @@ export class JournalIngestLog implements IngestLog {
     for (let i = 0; i < rows.length; i += 500) {
       const ids = rows.slice(i, i + 500).map((r) => r.id);
       await this.db.deleteFrom('ingest_log').where('id', 'in', ids).execute();
-    }
-  }
-
-  private closeFiles(): void {
-    for (const segment of this.segments.splice(0)) {
-      try {
-        closeSync(segment.fd);
-      } catch {
-        // Closed already.
-      }
     }
   }
 }
