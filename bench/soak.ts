@@ -18,6 +18,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import {
+  journalDirectory,
+  readWaitingRecords,
+} from '../packages/server/src/store/ingest-journal/segments.js';
+import { appliedThrough } from './support/progress.js';
 import { Cleanup, sleep, startServer, stopProcess } from './support/processes.js';
 import { adminClient, type AdminCall, BENCH_MASTER_KEY } from './support/admin.js';
 import { StreamSwarm } from './support/streams.js';
@@ -185,11 +190,14 @@ async function main(): Promise<void> {
     const code = await stopProcess(herald.child, 30_000);
     if (code !== 0) stats.fail(`Herald exited with ${code} on SIGTERM`);
     const db = new SqliteDatabase(join(dataDir, 'herald.db'), { readonly: true });
-    const stored = (
-      db.prepare("SELECT count(*) AS n FROM events WHERE type IN ('track','identify')").get() as {
-        n: number;
-      }
-    ).n;
+    // Applied, or still waiting in the ingest journal (durable; applied at the next start).
+    const waiting = readWaitingRecords(journalDirectory(dataDir), appliedThrough(db));
+    const stored =
+      (
+        db.prepare("SELECT count(*) AS n FROM events WHERE type IN ('track','identify')").get() as {
+          n: number;
+        }
+      ).n + waiting.reduce((sum, r) => sum + r.items, 0);
     db.close();
     if (stored < acknowledgedCalls)
       stats.fail(`${acknowledgedCalls} calls acknowledged, ${stored} stored`);
