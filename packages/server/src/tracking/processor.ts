@@ -1,3 +1,4 @@
+import { derivedTransaction } from '../store/derived-transaction.js';
 import type { EventSubmission } from '../store/event-pipeline.js';
 import type { Store } from '../store/index.js';
 import type { IngestLag, LoggedRequest } from '../store/ingest-log.js';
@@ -264,7 +265,7 @@ export class IngestProcessor implements ReadYourWrites {
     limit: number,
     ids?: number[],
   ): Promise<{ rows: number[]; error?: unknown }> {
-    const { db } = this.store.database;
+    const { db, dialect } = this.store.database;
     const log = this.store.ingestLog;
     const pipeline = this.store.events.pipeline;
     const claimed: number[] = [];
@@ -272,7 +273,9 @@ export class IngestProcessor implements ReadYourWrites {
     const startedAt = performance.now();
     let events = 0;
     try {
-      await db.transaction().execute(async (trx) => {
+      // Everything written here follows from the log, and goes back to it if a crash takes the
+      // commit back: no need to wait for the disk (store/derived-transaction.ts).
+      await derivedTransaction(db, dialect, async (trx) => {
         const rows = await log.claim(trx, limit, ids);
         const applied: number[] = [];
         const submissions: EventSubmission[] = [];

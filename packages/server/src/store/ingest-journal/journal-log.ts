@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { GroupCommitter } from '../group-commit.js';
 import {
   AppendListeners,
@@ -52,6 +52,13 @@ export class JournalIngestLog implements IngestLog {
   private head = 0;
   private waitingEvents = 0;
   private appliedThrough = 0;
+  /**
+   * `applied_through` as known synced to disk. The processor commits without waiting for the
+   * disk (store/derived-transaction.ts): a segment is deleted only once what applied it is
+   * durable, or a crash of the machine could take the applying back after the segment is gone.
+   */
+  private durableThrough = 0;
+  private syncingWatermark = false;
 
   private constructor(
     private readonly db: Kysely<Schema>,
@@ -195,7 +202,7 @@ export class JournalIngestLog implements IngestLog {
 
   /** Forgets what is applied through `through`, and deletes segments left with nothing to apply. */
   private consume(through: number): void {
-    this.appender.retire(through);
+    this.retireApplied();
     if (through <= this.appliedThrough) return;
     this.appliedThrough = through;
     const records = this.waitingRecords;
@@ -207,12 +214,41 @@ export class JournalIngestLog implements IngestLog {
       this.waitingRecords = records.slice(this.head);
       this.head = 0;
     }
-    this.appender.retire(through);
+    this.retireApplied();
+  }
+
+  /** Deletes the segments applied as far as is durable; makes more of it durable when that helps. */
+  private retireApplied(): void {
+    this.appender.retire(this.durableThrough);
+    if (this.appliedThrough > this.durableThrough && this.appender.retirable(this.appliedThrough)) {
+      void this.syncWatermark();
+    }
+  }
+
+  /**
+   * Makes `applied_through` durable (see {@link syncAppliedThrough}) and retires what that
+   * allows. Runs once the caller's transaction is over (the connection is taken in turn).
+   */
+  private async syncWatermark(): Promise<void> {
+    if (this.syncingWatermark) return;
+    this.syncingWatermark = true;
+    try {
+      const through = await syncAppliedThrough(this.db);
+      this.durableThrough = Math.max(this.durableThrough, through);
+      this.appender.retire(this.durableThrough);
+    } catch {
+      // The next claim asks again.
+    } finally {
+      this.syncingWatermark = false;
+    }
   }
 
   /** Reads the segments at start: what waits, and where the next append goes. */
   private async recover(): Promise<void> {
-    this.appliedThrough = await readAppliedThrough(this.db);
+    // What a start reads may still sit in an unsynced WAL (a process crash loses nothing, a
+    // machine crash could): sync it before recovery deletes segments on its word.
+    this.appliedThrough = await syncAppliedThrough(this.db);
+    this.durableThrough = this.appliedThrough;
     for (const record of this.appender.recover(this.appliedThrough)) {
       this.waitingRecords.push(record);
       this.waitingEvents += record.items;
@@ -260,6 +296,20 @@ async function readAppliedThrough(db: Kysely<Schema>): Promise<number> {
     .where('id', '=', 1)
     .executeTakeFirst();
   return Number(row?.applied_through ?? 0);
+}
+
+/**
+ * Reads `applied_through`, then makes it durable: an ordinary commit syncs SQLite's WAL, and with
+ * it every commit before it (the processor's are not synced one by one).
+ */
+async function syncAppliedThrough(db: Kysely<Schema>): Promise<number> {
+  const through = await readAppliedThrough(db);
+  await db
+    .updateTable('ingest_journal')
+    .set({ applied_through: sql`applied_through` })
+    .where('id', '=', 1)
+    .execute();
+  return through;
 }
 
 async function writeAppliedThrough(trx: Kysely<Schema>, through: number): Promise<void> {

@@ -195,19 +195,22 @@ export class SegmentAppender {
    */
   retire(through: number): void {
     const now = Date.now();
-    while (this.segments.length > 0) {
-      const segment = this.segments[0]!;
-      if (segment.lastId > through) return;
-      if (this.segments.length === 1) {
-        const young = now - segment.openedAt < this.options.retireAfterMs;
-        if (this.inFlight > 0 || this.rotating || young || segment.size === 0) return;
-      }
-      this.segments.shift();
+    while (this.segments.length > 0 && this.retirable(through, now)) {
+      const segment = this.segments.shift()!;
       // A leftover (a crash before the unlink) would only be scanned and dropped at the next start.
       void closeFile(segment.fd)
         .then(() => removeFile(segment.path))
         .catch(() => {});
     }
+  }
+
+  /** Whether {@link retire} would delete a segment. */
+  retirable(through: number, now = Date.now()): boolean {
+    const segment = this.segments[0];
+    if (!segment || segment.lastId > through) return false;
+    if (this.segments.length > 1) return true;
+    const young = now - segment.openedAt < this.options.retireAfterMs;
+    return this.inFlight === 0 && !this.rotating && !young && segment.size > 0;
   }
 
   closeFiles(): void {
