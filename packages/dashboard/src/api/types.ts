@@ -132,6 +132,8 @@ export interface Segment {
   conditions: ConditionGroup;
   /** A live count, kept up to date as tracking calls arrive. */
   members: number;
+  /** Its membership is being built from past events: `members` grows until it is done. */
+  building: boolean;
   createdAt: string;
   updatedAt: string;
 }

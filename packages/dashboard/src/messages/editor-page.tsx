@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Message } from '@herald/protocol';
 import { ApiError, get, patch, post, seg } from '../api/client.js';
+import type { Segment } from '../api/types.js';
 import {
   ConfirmDialog,
   ErrorAlert,
@@ -9,6 +10,7 @@ import {
   PageHeader,
   StatusBadge,
 } from '../components/ui.js';
+import { useAsync } from '../components/use-async.js';
 import { Link, navigate, useTitle } from '../router.js';
 import { MessageActions } from './actions.js';
 import { type Draft, draftOf, newDraft, toBody } from './draft.js';
@@ -34,6 +36,11 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
   const [confirmVersion, setConfirmVersion] = useState(false);
   const [saved, setSaved] = useState(false);
   const focusPending = useRef(false);
+  // What the audience may be narrowed to.
+  const segments = useAsync(
+    () => get<{ data: Segment[] }>(`/workspaces/${seg(ws)}/segments`),
+    [ws],
+  );
   useTitle(id ? (message?.name ?? 'Message') : 'New message');
 
   useEffect(() => {
@@ -143,7 +150,13 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
       />
       <div className="editor-layout">
         {general ? <ErrorAlert error={error} title="Not saved" /> : null}
-        <BasicsSection draft={draft} update={update} err={err} />
+        <BasicsSection
+          ws={ws}
+          segments={{ list: segments.data?.data, error: segments.error }}
+          draft={draft}
+          update={update}
+          err={err}
+        />
         <PageRulesSection draft={draft} update={update} err={err} />
         <DeliverySection draft={draft} update={update} err={err} />
         <DisplaySection draft={draft} update={update} err={err} />

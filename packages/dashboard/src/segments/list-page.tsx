@@ -1,7 +1,8 @@
+import { useEffect, useState } from 'react';
 import { get, seg } from '../api/client.js';
 import type { ConditionGroup, Segment } from '../api/types.js';
 import { ErrorAlert, formatDateTime, formatNumber, Loading, PageHeader } from '../components/ui.js';
-import { useAsync } from '../components/use-async.js';
+import { LIVE_POLL_MS, usePolling } from '../components/use-polling.js';
 import { Link, useTitle } from '../router.js';
 import { describeCondition } from './conditions.js';
 
@@ -15,14 +16,25 @@ function gist(group: ConditionGroup): string {
   return more > 0 ? `${text} ${group.match === 'all' ? 'and' : 'or'} ${more} more` : text;
 }
 
-/** Every segment of the workspace with its member count. */
+/**
+ * Every segment of the workspace with its member count. While one is being built from past
+ * events, the list is polled until every build is done.
+ */
 export function SegmentListPage({ ws }: { ws: string }) {
   useTitle('Segments');
-  const segments = useAsync(
+  // The workspace whose segments were all built at the last answer: no need to ask again.
+  const [built, setBuilt] = useState<string>();
+  const segments = usePolling(
     () => get<{ data: Segment[] }>(`/workspaces/${seg(ws)}/segments`),
+    LIVE_POLL_MS,
     [ws],
+    built === ws,
   );
   const list = segments.data?.data ?? [];
+  useEffect(() => {
+    if (segments.data && !segments.data.data.some((s) => s.building)) setBuilt(ws);
+    // Only a new answer tells; it is for the current workspace (usePolling drops the others).
+  }, [segments.data]);
   return (
     <>
       <PageHeader
@@ -37,7 +49,7 @@ export function SegmentListPage({ ws }: { ws: string }) {
       {segments.error ? (
         <ErrorAlert error={segments.error} title="Could not load segments" />
       ) : null}
-      {segments.loading && !segments.data ? <Loading /> : null}
+      {!segments.data && !segments.error ? <Loading /> : null}
       {segments.data && list.length === 0 ? (
         <div className="card empty">
           <h2>No segments yet</h2>
@@ -72,7 +84,17 @@ export function SegmentListPage({ ws }: { ws: string }) {
                     <div className="cell-sub">{gist(s.conditions)}</div>
                   </td>
                   <td data-label="Members" className="num">
-                    {formatNumber(s.members)}
+                    {s.building ? (
+                      // One block: on phones the cell lays out its label and this side by side.
+                      <div>
+                        {formatNumber(s.members)}
+                        <div>
+                          <span className="badge badge-building">Counting past events…</span>
+                        </div>
+                      </div>
+                    ) : (
+                      formatNumber(s.members)
+                    )}
                   </td>
                   <td data-label="Updated">{formatDateTime(s.updatedAt)}</td>
                 </tr>

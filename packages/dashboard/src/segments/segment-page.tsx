@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { del, get, seg } from '../api/client.js';
-import type { Segment, SegmentMember } from '../api/types.js';
+import type { Page, Segment, SegmentMember } from '../api/types.js';
 import {
   ConfirmDialog,
   ErrorAlert,
@@ -13,32 +13,49 @@ import { LIVE_POLL_MS, usePolling } from '../components/use-polling.js';
 import { Link, navigate, useTitle } from '../router.js';
 import { ConditionsSummary } from './conditions-summary.js';
 
-const SHOWN = 100;
+const PAGE = 100;
 
 /**
- * One segment: its member count, live (polled while the page is visible), its conditions in
- * words, its most recent members linking to their profiles; edit and delete.
+ * One segment: its member count, live (polled while the page is visible), whether it is still
+ * counting past events, its conditions in words, its members newest first (the first page live,
+ * older ones a page at a time) linking to their profiles; edit and delete.
  */
 export function SegmentPage({ ws, id }: { ws: string; id: string }) {
   const base = `/workspaces/${seg(ws)}/segments/${seg(id)}`;
   const [deleting, setDeleting] = useState(false);
+  // The members shown once older ones are loaded: the list then holds still, the count stays live.
+  const [more, setMore] = useState<Page<SegmentMember>>();
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>();
   const live = usePolling(
     () =>
-      Promise.all([
-        get<Segment>(base),
-        get<{ data: SegmentMember[] }>(`${base}/members?limit=${SHOWN}`),
-      ]),
+      Promise.all([get<Segment>(base), get<Page<SegmentMember>>(`${base}/members?limit=${PAGE}`)]),
     LIVE_POLL_MS,
     [base],
     deleting,
   );
-  const [segment, members] = live.data ?? [];
+  const [segment, newest] = live.data ?? [];
   useTitle(segment?.name ?? 'Segment');
 
   if (!live.data && live.error)
     return <ErrorAlert error={live.error} title="Could not load the segment" />;
-  if (!segment || !members) return <Loading />;
+  if (!segment || !newest) return <Loading />;
+  const members = more ?? newest;
   const people = members.data;
+
+  const loadMore = async (next: string) => {
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const query = new URLSearchParams({ limit: String(PAGE), before: next });
+      const page = await get<Page<SegmentMember>>(`${base}/members?${query}`);
+      setMore({ data: [...people, ...page.data], next: page.next });
+    } catch (reason) {
+      setMoreError(reason);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   return (
     <>
@@ -71,6 +88,13 @@ export function SegmentPage({ ws, id }: { ws: string; id: string }) {
             <dd className="stat-note">
               <span className="live-dot" aria-hidden="true" /> Live: updates every few seconds
             </dd>
+            <dd className="stat-note" role="status">
+              {segment.building ? (
+                <span className="badge badge-building" data-testid="segment-building">
+                  Counting past events…
+                </span>
+              ) : null}
+            </dd>
           </div>
         </dl>
         <section className="section" aria-labelledby="conditions-title">
@@ -84,15 +108,18 @@ export function SegmentPage({ ws, id }: { ws: string; id: string }) {
         <header>
           <h2 id="members-title">Members</h2>
           <p>
-            {segment.members > people.length
-              ? `The ${people.length} who joined most recently.`
-              : 'Newest first.'}
+            {more
+              ? 'Newest first, as they were when you loaded more.'
+              : segment.members > people.length
+                ? `The ${people.length} who joined most recently.`
+                : 'Newest first.'}
           </p>
         </header>
         {people.length === 0 ? (
           <p className="muted">
-            Nobody matches yet. People join as your site sends identify and track calls; a new or
-            changed segment takes a moment to build.
+            {segment.building
+              ? 'Nobody matches yet: past events are still being counted, and people join as they are.'
+              : 'Nobody matches yet. People join as your site sends identify and track calls; a new or changed segment takes a moment to build.'}
           </p>
         ) : (
           <div className="table-wrap">
@@ -118,6 +145,33 @@ export function SegmentPage({ ws, id }: { ws: string; id: string }) {
                 ))}
               </tbody>
             </table>
+          </div>
+        )}
+        <ErrorAlert error={moreError} title="Could not load more members" />
+        {(members.next || more) && (
+          <div className="row" style={{ marginTop: 12 }}>
+            {members.next && (
+              <button
+                type="button"
+                className="btn btn-sm"
+                disabled={loadingMore}
+                onClick={() => void loadMore(members.next!)}
+              >
+                {loadingMore ? 'Loading…' : 'Load more'}
+              </button>
+            )}
+            {more && (
+              <button
+                type="button"
+                className="btn btn-sm btn-ghost"
+                onClick={() => {
+                  setMore(undefined);
+                  setMoreError(undefined);
+                }}
+              >
+                Back to the newest
+              </button>
+            )}
           </div>
         )}
       </section>

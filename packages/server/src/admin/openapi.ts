@@ -26,6 +26,7 @@ const ws = param('ws', 'Workspace id (`ws_…`)');
 const id = param('id', 'Message id (`msg_…`)');
 const userId = param('userId', 'The person’s userId (canonical or merged by alias)');
 const anonymousId = param('anonymousId', 'An anonymous ID');
+const segmentId = param('id', 'Segment id (`seg_…`)');
 const body = (schema: object) => ({
   required: true,
   content: { 'application/json': { schema } },
@@ -54,7 +55,7 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api/v1' }],
   security: [{ masterKey: [] }],
-  tags: [{ name: 'Workspaces' }, { name: 'Messages' }, { name: 'People' }],
+  tags: [{ name: 'Workspaces' }, { name: 'Messages' }, { name: 'People' }, { name: 'Segments' }],
   paths: {
     '/workspaces': {
       post: {
@@ -297,13 +298,28 @@ export const openApiDocument = {
         responses: { '200': json(ref('ActivityPage')), ...errors },
       },
     },
+    '/workspaces/{ws}/segments/{id}/members': {
+      get: {
+        tags: ['Segments'],
+        summary: 'The segment’s members, newest first, a page at a time',
+        description:
+          'Pass the answer’s `next` as `before` for the following (older) page; `next` is null on the last page.',
+        parameters: [
+          ws,
+          segmentId,
+          param('limit', '1 to 1000 (default 100)', 'query'),
+          param('before', 'The `next` cursor of the previous page', 'query'),
+        ],
+        responses: { '200': json(ref('SegmentMembersPage')), ...errors },
+      },
+    },
   },
   components: {
     securitySchemes: { masterKey: { type: 'http', scheme: 'bearer' } },
     responses: {
       Invalid: json(ref('Error'), 'Invalid input; `field` names it'),
       Unauthorized: json(ref('Error'), 'Missing or wrong credentials'),
-      NotFound: json(ref('Error'), 'No such workspace, message or person'),
+      NotFound: json(ref('Error'), 'No such workspace, message, person or segment'),
       Conflict: json(ref('Error'), 'Not possible in the current status'),
     },
     schemas: {
@@ -502,6 +518,23 @@ export const openApiDocument = {
             items: {
               type: 'object',
               description: 'An event, shaped like the tracking call it came from',
+            },
+          },
+          next: { type: ['string', 'null'] },
+        },
+      },
+      SegmentMembersPage: {
+        type: 'object',
+        properties: {
+          data: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                userId: { type: 'string' },
+                email: { type: ['string', 'null'] },
+                enteredAt: { type: 'string', format: 'date-time' },
+              },
             },
           },
           next: { type: ['string', 'null'] },

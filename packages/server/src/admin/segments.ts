@@ -1,18 +1,35 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { parseSegmentDefinition } from '../campaigns/definitions.js';
+import { invalid } from '../errors.js';
 import { object, text } from '../http/fields.js';
 import { CampaignRepository } from '../campaigns/repository.js';
 import type { InApp } from '../inapp/index.js';
 import type { Store } from '../store/index.js';
+import { decodeCursor } from '../store/people.js';
 import type { ReadYourWrites } from '../tracking/processor.js';
 import { findWorkspace } from './workspaces.js';
 
 type Params = { ws: string; id: string };
 
+const membersQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+    before: { type: 'string', maxLength: 200 },
+  },
+} as const;
+
+interface MembersQuery {
+  limit: number;
+  before?: string;
+}
+
 /**
  * Segments under `/workspaces/:ws/segments`: conditions on traits and events in AND/OR groups.
  * Membership is built by a job when a segment is created or its conditions change, then kept up
- * to date as calls arrive; `members` is a live count.
+ * to date as calls arrive; `members` is a live count, and `…/members` lists them newest first, a
+ * page at a time (`limit`, and `before`: the `next` of the page before).
  */
 export const segmentRoutes: FastifyPluginAsync<{
   store: Store;
@@ -50,15 +67,19 @@ export const segmentRoutes: FastifyPluginAsync<{
     return repository.requireSegment(request.params.ws, request.params.id);
   });
 
-  app.get<{ Params: Params; Querystring: { limit?: string } }>(
+  app.get<{ Params: Params; Querystring: MembersQuery }>(
     '/workspaces/:ws/segments/:id/members',
+    { schema: { querystring: membersQuery } },
     async (request) => {
       const { ws, id } = request.params;
+      const { limit, before } = request.query;
       await findWorkspace(store, ws);
       await repository.requireSegment(ws, id);
+      if (before !== undefined && !decodeCursor(before, 'text')) {
+        throw invalid('before', 'is not a cursor this API returned');
+      }
       await ingest.settled();
-      const limit = Math.min(Math.max(Number(request.query.limit) || 100, 1), 1000);
-      return { data: await repository.members(ws, id, limit) };
+      return repository.members(ws, id, { limit, before });
     },
   );
 

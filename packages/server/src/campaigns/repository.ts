@@ -3,6 +3,7 @@ import { HeraldError } from '../errors.js';
 import { JobRunner } from '../jobs/runner.js';
 import { prefixedId } from '../store/ids.js';
 import { readJson } from '../store/json.js';
+import { decodeCursor, encodeCursor } from '../store/people.js';
 import type { BroadcastStatus, CampaignStatus, Schema } from '../store/schema.js';
 import { conditionsOf, type SegmentDefinition } from './conditions.js';
 import type { CampaignDefinition } from './definitions.js';
@@ -138,18 +139,51 @@ export class CampaignRepository {
     }));
   }
 
-  /** Members of a segment, newest first, by userId. */
-  async members(workspaceId: string, segmentId: string, limit: number) {
+  /**
+   * Members of a segment, newest first (ties by profile id), `limit` at a time: `next` is the
+   * `before` of the following page, null on the last.
+   */
+  async members(
+    workspaceId: string,
+    segmentId: string,
+    options: { limit: number; before?: string | undefined },
+  ) {
+    const cursor = decodeCursor(options.before, 'text');
     const rows = await this.db
       .selectFrom('segment_members')
       .innerJoin('profiles', 'profiles.id', 'segment_members.profile_id')
-      .select(['profiles.user_id', 'profiles.email', 'segment_members.entered_at'])
+      .select([
+        'profiles.user_id',
+        'profiles.email',
+        'segment_members.entered_at',
+        'segment_members.profile_id',
+      ])
       .where('segment_members.workspace_id', '=', workspaceId)
       .where('segment_members.segment_id', '=', segmentId)
+      .$if(cursor !== undefined, (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('segment_members.entered_at', '<', cursor!.timestamp),
+            eb.and([
+              eb('segment_members.entered_at', '=', cursor!.timestamp),
+              eb('segment_members.profile_id', '<', cursor!.id),
+            ]),
+          ]),
+        ),
+      )
       .orderBy('segment_members.entered_at', 'desc')
-      .limit(limit)
+      .orderBy('segment_members.profile_id', 'desc')
+      .limit(options.limit + 1)
       .execute();
-    return rows.map((r) => ({ userId: r.user_id, email: r.email, enteredAt: iso(r.entered_at) }));
+    const page = rows.slice(0, options.limit);
+    const last = page[page.length - 1];
+    return {
+      data: page.map((r) => ({ userId: r.user_id, email: r.email, enteredAt: iso(r.entered_at) })),
+      next:
+        rows.length > options.limit && last
+          ? encodeCursor(Number(last.entered_at), last.profile_id)
+          : null,
+    };
   }
 
   async createBroadcast(

@@ -1,7 +1,8 @@
 import { type InAppEventType, type MessageDefinition, reEligible } from '@herald/protocol';
 import type { Kysely } from 'kysely';
-import type { IngestEffect } from '../store/ingest-effect.js';
+import type { IngestBatch, IngestEffect } from '../store/ingest-effect.js';
 import { readJson } from '../store/json.js';
+import { stateKeyOf } from '../store/message-states.js';
 import type { Schema, StatMetric } from '../store/schema.js';
 import type { ChangeBus } from './bus.js';
 
@@ -25,51 +26,70 @@ const HOUR = 3_600_000;
 /**
  * Applies the SDK's reports about messages it showed, in the ingest transaction: a view counts
  * toward frequency and figures, a dismissal is final, a click is a tracked response. Test sends
- * are consumed when opened and count nowhere. Afterwards every node learns that the visitor
- * changed, so other tabs drop a dismissed message and cached answers are recomputed.
+ * are consumed when opened and count nowhere. A person's state is kept under their canonical
+ * userId, whichever of their userIds the report came from (store/message-states.ts, stateKeyOf).
+ * Afterwards every node learns that the visitor changed, so other tabs drop a dismissed message
+ * and cached answers are recomputed; so do the visitors whose state an alias merge folded.
  */
 export function inAppEffect(bus: ChangeBus): IngestEffect {
   return {
     async apply(batch) {
+      const { workspaceId } = batch;
+      const visitors = new Set(batch.merges.flatMap((m) => m.visitors));
       const reports = batch.events
         .filter((e) => e.type === 'inapp')
         .map((e) => ({
           at: e.timestamp,
           ...readJson<InAppEventProperties>(e.properties, {} as InAppEventProperties),
         }));
-      if (reports.length === 0) return;
-      const { trx, workspaceId } = batch;
-      const known = new Map(
-        (
-          await trx
-            .selectFrom('messages')
-            .select(['id', 'definition'])
-            .where('workspace_id', '=', workspaceId)
-            .where('id', 'in', [...new Set(reports.map((r) => r.messageId))])
-            .execute()
-        ).map((r) => [r.id, r.definition]),
-      );
-      const visitors = new Set<string>();
-      for (const report of reports) {
-        // A message deleted since it was shown has no figures left to update.
-        const definition = known.get(report.messageId);
-        if (definition === undefined) continue;
-        visitors.add(report.visitor);
-        if (report.queueId) {
-          // Test sends count nowhere; broadcasts and campaigns count like any delivery.
-          if (!(await recordQueued(trx, report))) {
-            if (report.kind === 'opened') await consume(trx, report);
-            continue;
-          }
-        }
-        await resetIfReEligible(trx, report, definition);
-        await record(trx, workspaceId, report);
-      }
+      if (reports.length > 0) await applyReports(batch, reports, visitors);
+      if (visitors.size === 0) return;
       batch.afterCommit(() => {
         for (const visitor of visitors) bus.publish({ kind: 'visitor', workspaceId, visitor });
       });
     },
   };
+}
+
+/** Applies the batch's reports; adds the visitors whose state changed to `visitors`. */
+async function applyReports(
+  { trx, workspaceId }: IngestBatch,
+  reports: Array<InAppEventProperties & { at: number }>,
+  visitors: Set<string>,
+): Promise<void> {
+  const known = new Map(
+    (
+      await trx
+        .selectFrom('messages')
+        .select(['id', 'definition'])
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', [...new Set(reports.map((r) => r.messageId))])
+        .execute()
+    ).map((r) => [r.id, r.definition]),
+  );
+  const keys = new Map<string, string>();
+  for (const presented of reports) {
+    // A message deleted since it was shown has no figures left to update.
+    const definition = known.get(presented.messageId);
+    if (definition === undefined) continue;
+    let key = keys.get(presented.visitor);
+    if (key === undefined) {
+      key = await stateKeyOf(trx, workspaceId, presented.visitor);
+      keys.set(presented.visitor, key);
+    }
+    // Pages open under either userId of a merged person show the same state.
+    visitors.add(presented.visitor).add(key);
+    const report = { ...presented, visitor: key };
+    if (report.queueId) {
+      // Test sends count nowhere; broadcasts and campaigns count like any delivery.
+      if (!(await recordQueued(trx, report))) {
+        if (report.kind === 'opened') await consume(trx, report);
+        continue;
+      }
+    }
+    await resetIfReEligible(trx, report, definition);
+    await record(trx, workspaceId, report);
+  }
 }
 
 async function record(

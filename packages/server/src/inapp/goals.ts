@@ -17,7 +17,9 @@ const DAY = 86_400_000;
  * - with a goal event, they must also perform that event within the window; for messages to
  *   identified people the event is the whole goal;
  * - a person converts once per message, however many anonymous IDs merged into them, and only
- *   for messages they (under one of their identities) clicked or viewed.
+ *   for messages they (under one of their identities) clicked or viewed. An alias that merges
+ *   two converted profiles keeps the earlier conversion (store/person-merge.ts), so the merged
+ *   person does not convert again either.
  */
 export function goalsEffect(bus: ChangeBus): IngestEffect {
   const goalEvents = new GoalEvents(bus);

@@ -3,6 +3,7 @@ import { newProfileId } from './ids.js';
 import type { IdentityLink, IngestEffect, ProfileMerge } from './ingest-effect.js';
 import { readJson } from './json.js';
 import { PeopleRepository } from './people.js';
+import { mergeMessageData } from './person-merge.js';
 import type { IdentityKind, NewEvent, Schema } from './schema.js';
 
 /**
@@ -15,7 +16,10 @@ import type { IdentityKind, NewEvent, Schema } from './schema.js';
  *   computer never hands one person's history to the next;
  * - identify merges traits into the profile, key by key;
  * - alias(previousId → userId) merges the profile previousId names into userId's, or links
- *   previousId as an anonymous ID when nobody has it yet.
+ *   previousId as an anonymous ID when nobody has it yet. A merge moves the merged-away
+ *   profile's identities, traits (the survivor's win), message states, queued messages and
+ *   conversions (person-merge.ts) at once; its segments and counters follow in the campaigns
+ *   effect (campaigns/identity-changes.ts).
  *
  * One instance serves one transaction: it caches what it resolved for the events that follow.
  */
@@ -117,7 +121,14 @@ class IdentityWriter {
     const previousProfile = await this.profileOf('user', previousId);
     if (previousProfile && previousProfile !== profileId) {
       await this.mergeProfiles(previousProfile, profileId);
-      this.merges.push({ fromId: previousProfile, intoId: profileId, at });
+      const visitors = await mergeMessageData(
+        this.trx,
+        this.workspaceId,
+        previousProfile,
+        profileId,
+        at,
+      );
+      this.merges.push({ fromId: previousProfile, intoId: profileId, at, visitors });
     } else if (!previousProfile) {
       await this.link(previousId, profileId, userId, at);
     }

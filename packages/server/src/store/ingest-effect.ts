@@ -11,12 +11,15 @@ export interface IdentityLink {
 
 /**
  * Profile `fromId` merged into `intoId` by an alias call of this batch: `fromId` is gone, its
- * identities (and so its events) are `intoId`'s now.
+ * identities (and so its events), message states, queued messages and conversions are
+ * `intoId`'s now (person-merge.ts).
  */
 export interface ProfileMerge {
   fromId: string;
   intoId: string;
   at: number;
+  /** The merged person's visitor keys (`u:<userId>`, each of theirs): their answers changed. */
+  visitors: string[];
 }
 
 /** The newly stored events of one submission, inside the ingest transaction. */

@@ -1,5 +1,5 @@
 import { NEVER_SEEN, type VisitorMessageState } from '@herald/protocol';
-import type { Kysely } from 'kysely';
+import { type Expression, type Kysely, sql } from 'kysely';
 import { prefixedId } from './ids.js';
 import { readJson } from './json.js';
 import type { QueueKind, Schema } from './schema.js';
@@ -16,9 +16,49 @@ export interface QueuedMessage {
 }
 
 /**
+ * The key a visitor's message states and queued entries are stored under: an anonymous
+ * visitor's own (`a:<anonymousId>`); for a person, `u:<their canonical userId>` (the
+ * `profiles.user_id` of the profile the presented userId belongs to). After alias merged profile
+ * A into B, a browser still presenting A's userId (the SDK's alias does not change it) reads and
+ * writes the merged person's state, which the merge folded into B's key (person-merge.ts). A
+ * userId nobody has yet (its identify not applied) is its own key. Read in the caller's
+ * transaction: the ingest path resolves it after identity resolution.
+ */
+export async function stateKeyOf(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  visitor: string,
+): Promise<string> {
+  if (!visitor.startsWith('u:')) return visitor;
+  const row = await db
+    .selectFrom('identities')
+    .innerJoin('profiles', 'profiles.id', 'identities.profile_id')
+    .select('profiles.user_id')
+    .where('identities.workspace_id', '=', workspaceId)
+    .where('identities.kind', '=', 'user')
+    .where('identities.value', '=', visitor.slice(2))
+    .executeTakeFirst();
+  return row ? `u:${row.user_id}` : visitor;
+}
+
+/** {@link stateKeyOf} as an expression, for a query to resolve it without a round trip. */
+function stateKey(db: Kysely<Schema>, workspaceId: string, visitor: string): Expression<string> {
+  if (!visitor.startsWith('u:')) return sql<string>`${visitor}`;
+  const person = db
+    .selectFrom('identities')
+    .innerJoin('profiles', 'profiles.id', 'identities.profile_id')
+    .select(sql<string>`${sql.lit('u:')} || ${sql.ref('profiles.user_id')}`.as('key'))
+    .where('identities.workspace_id', '=', workspaceId)
+    .where('identities.kind', '=', 'user')
+    .where('identities.value', '=', visitor.slice(2));
+  return sql<string>`coalesce((${person}), ${visitor})`;
+}
+
+/**
  * What each visitor did with each message (views, dismissal, first click) and the messages queued
- * for one visitor regardless of targeting (test sends). Visitors are `a:<anonymousId>` or
- * `u:<userId>`.
+ * for one visitor regardless of targeting (test sends, broadcasts, campaigns). Visitors are
+ * `a:<anonymousId>` or `u:<userId>`; a person's rows are under their canonical userId
+ * ({@link stateKeyOf}), whichever userId they present.
  */
 export class MessageStateRepository {
   constructor(private readonly db: Kysely<Schema>) {}
@@ -29,7 +69,7 @@ export class MessageStateRepository {
       .selectFrom('message_states')
       .select(['message_id', 'views', 'last_viewed_at', 'dismissed_at'])
       .where('workspace_id', '=', workspaceId)
-      .where('visitor', '=', visitor)
+      .where('visitor', '=', stateKey(this.db, workspaceId, visitor))
       .execute();
     const states = new Map<string, VisitorMessageState>();
     for (const row of rows) {
@@ -65,7 +105,7 @@ export class MessageStateRepository {
         'dismissed_at',
       ])
       .where('workspace_id', '=', workspaceId)
-      .where('visitor', '=', visitor)
+      .where('visitor', '=', stateKey(this.db, workspaceId, visitor))
       .where('consumed_at', 'is', null)
       .where('withdrawn_at', 'is', null)
       .where('dismissed_at', 'is', null)
@@ -102,7 +142,7 @@ export class MessageStateRepository {
     return new Set(rows.map((r) => r.segment_id));
   }
 
-  /** Queues a message for one visitor, replacing an earlier unshown one of the same message. */
+  /** Queues a test send for one visitor, replacing an earlier unshown test of the same message. */
   async enqueue(
     workspaceId: string,
     messageId: string,
@@ -119,11 +159,14 @@ export class MessageStateRepository {
       state: NEVER_SEEN,
     };
     await this.db.transaction().execute(async (trx) => {
+      const key = await stateKeyOf(trx, workspaceId, visitor);
       await trx
         .deleteFrom('message_queue')
         .where('workspace_id', '=', workspaceId)
-        .where('visitor', '=', visitor)
+        .where('visitor', '=', key)
         .where('message_id', '=', messageId)
+        // Only tests: a broadcast or campaign entry of the message stays, with its figures.
+        .where('kind', '=', 'test')
         .where('consumed_at', 'is', null)
         .execute();
       await trx
@@ -132,7 +175,7 @@ export class MessageStateRepository {
           id: entry.id,
           workspace_id: workspaceId,
           message_id: messageId,
-          visitor,
+          visitor: key,
           kind,
           created_at: now,
           expires_at: entry.expiresAt,

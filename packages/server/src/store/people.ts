@@ -145,7 +145,7 @@ export class PeopleRepository {
     const last = page[page.length - 1];
     return {
       data: page.map(toActivityEvent),
-      next: rows.length > options.limit && last ? encodeCursor(last) : null,
+      next: rows.length > options.limit && last ? encodeCursor(last.timestamp, last.id) : null,
     };
   }
 
@@ -206,15 +206,29 @@ function toActivityEvent(row: EventRow): ActivityEvent {
   return event;
 }
 
-function encodeCursor(row: EventRow): string {
-  return Buffer.from(`${row.timestamp}.${row.id}`).toString('base64url');
+/**
+ * A page cursor, opaque to clients: the sort key of a page's last row, a time (ms) and an id.
+ * Lists paged newest first by (time, id) share it: activity (event ids), segment members
+ * (profile ids).
+ */
+export function encodeCursor(timestamp: number, id: number | string): string {
+  return Buffer.from(`${timestamp}.${id}`).toString('base64url');
 }
 
+const CURSOR = { number: /^(-?\d{1,16})\.(\d{1,16})$/, text: /^(-?\d{1,16})\.([\w-]{1,100})$/ };
+
+/** The time and id of a cursor {@link encodeCursor} made, or undefined for anything else. */
 export function decodeCursor(
   cursor: string | undefined,
-): { timestamp: number; id: number } | undefined {
+): { timestamp: number; id: number } | undefined;
+/** …whose id is text (a profile id): letters, digits, `-` and `_`. */
+export function decodeCursor(
+  cursor: string | undefined,
+  ids: 'text',
+): { timestamp: number; id: string } | undefined;
+export function decodeCursor(cursor: string | undefined, ids: 'number' | 'text' = 'number') {
   if (!cursor) return undefined;
-  const match = /^(-?\d{1,16})\.(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  const match = CURSOR[ids].exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) return undefined;
-  return { timestamp: Number(match[1]), id: Number(match[2]) };
+  return { timestamp: Number(match[1]), id: ids === 'text' ? match[2]! : Number(match[2]) };
 }

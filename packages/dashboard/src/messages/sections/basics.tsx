@@ -1,9 +1,29 @@
-import { Field, fieldId } from '../../components/ui.js';
+import { messageOf } from '../../api/client.js';
+import type { Segment } from '../../api/types.js';
+import { Field, fieldId, formatNumber } from '../../components/ui.js';
+import { Link } from '../../router.js';
 import type { SectionProps } from '../draft.js';
 
-/** Name, description, audience and priority. */
-export function BasicsSection({ draft, update, err }: SectionProps) {
+/**
+ * Name, description, audience (anonymous visitors, or identified people, optionally in one of
+ * the workspace's segments) and priority.
+ */
+export function BasicsSection({
+  ws,
+  segments,
+  draft,
+  update,
+  err,
+}: SectionProps & {
+  ws: string;
+  /** The workspace's segments: undefined while they load, or with the error that stopped it. */
+  segments: { list: Segment[] | undefined; error: unknown };
+}) {
   const audienceError = err('audience.type') ?? err('audience');
+  const segment = draft.audience.type === 'identified' ? (draft.audience.segment ?? '') : '';
+  const list = segments.list;
+  // A segment the list does not have (still loading, or deleted since) stays chosen, by its id.
+  const unlisted = segment !== '' && !list?.some((s) => s.id === segment);
   return (
     <section className="section" aria-labelledby="basics-title">
       <header>
@@ -100,17 +120,38 @@ export function BasicsSection({ draft, update, err }: SectionProps) {
                 label="Segment (optional)"
                 path="audience.segment"
                 error={err('audience.segment')}
-                hint="The ID of a segment people must be in. Empty: everyone identified."
+                hint={
+                  segments.error ? (
+                    `Could not load the segments: ${messageOf(segments.error)}`
+                  ) : list?.length === 0 ? (
+                    <>
+                      There is no segment yet:{' '}
+                      <Link href={`/w/${ws}/segments/new`}>create a segment</Link> to show this only
+                      to some people.
+                    </>
+                  ) : (
+                    'Only its members see the message. No segment: everyone identified.'
+                  )
+                }
               >
                 {(control) => (
-                  <input
+                  <select
                     {...control}
-                    type="text"
-                    value={draft.audience.segment ?? ''}
+                    value={segment}
                     onChange={(e) =>
-                      update({ audience: { type: 'identified', segment: e.target.value } })
+                      update({ audience: { type: 'identified', segment: e.target.value || null } })
                     }
-                  />
+                  >
+                    <option value="">No segment</option>
+                    {list?.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name} ({formatNumber(s.members)} {s.members === 1 ? 'person' : 'people'})
+                      </option>
+                    ))}
+                    {unlisted && (
+                      <option value={segment}>{list ? `${segment} (not found)` : segment}</option>
+                    )}
+                  </select>
                 )}
               </Field>
             )}

@@ -7,6 +7,7 @@ import { ingestLog } from './0004_ingest_log.js';
 import { campaigns } from './0006_campaigns.js';
 import { segmentBuilds } from './0007_segment_builds.js';
 import { ingestJournal } from './0008_ingest_journal.js';
+import { mergedPeople } from './0009_merged_people.js';
 
 /**
  * The one ordered list of migrations, for both dialects. Names sort in order of application;
@@ -21,5 +22,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0006_campaigns': campaigns(),
     '0007_segment_builds': segmentBuilds(),
     '0008_ingest_journal': ingestJournal(),
+    '0009_merged_people': mergedPeople(),
   };
 }

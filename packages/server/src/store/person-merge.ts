@@ -1,0 +1,218 @@
+import type { Kysely } from 'kysely';
+import { earliest, foldQueue, latest } from './queue-merge.js';
+import type { Schema } from './schema.js';
+
+const HOUR = 3_600_000;
+/** Message ids per query: well under both dialects' bound-parameter limits. */
+const IN_CHUNK = 500;
+
+/**
+ * What alias merging profile A into profile B does to the person's in-app data. It runs in the
+ * ingest transaction right after A's identities moved to B (identity.ts), before any other effect
+ * of the batch, so that everything after it sees one person. Every table that names a person:
+ *
+ * - `message_states` under `u:<userId>`: the rows of each userId of the merged person other than
+ *   B's own (`profiles.user_id`) are folded into B's key, which is where a person's state lives
+ *   whichever userId they present (message-states.ts, stateKeyOf). Per message, views add up
+ *   (the person saw it that often), the first view and first click are the earliest (goal
+ *   windows), the last view and the dismissal the latest (cooldowns, caps, re-eligibility): a
+ *   message dismissed under either userId stays dismissed, and the person counts once among its
+ *   unique viewers.
+ * - `message_queue` (profile and visitor): moved to B (queue-merge.ts), one send once.
+ * - `conversions` (profile): moved to B. A message both had converted on keeps the earlier
+ *   conversion; the later comes off the message's figures, which counted it.
+ * - `message_states` under `a:<anonymousId>`: left. Anonymous messages are for anonymous
+ *   visitors; an anonymous ID's state stays that browser's, and goals read it through the
+ *   identities, which moved.
+ * - `events`: left. History is kept as received; the identities say whose it is.
+ * - `segment_members`, `person_event_counts`, and delayed campaign sends in `jobs`: folded by
+ *   the campaigns effect later in the same transaction (campaigns/identity-changes.ts).
+ *
+ * Answers the merged person's visitor keys, whose answers changed.
+ */
+export async function mergeMessageData(
+  trx: Kysely<Schema>,
+  workspaceId: string,
+  fromId: string,
+  intoId: string,
+  at: number,
+): Promise<string[]> {
+  const visitors = await foldVisitorKeys(trx, workspaceId, intoId, at);
+  await foldConversions(trx, fromId, intoId);
+  return visitors;
+}
+
+/**
+ * Folds the message states and queued entries under every userId of person `profileId` other
+ * than their own (`profiles.user_id`) into their own key: A's, and those of earlier merges (a
+ * row written by a transaction that raced an earlier merge is folded now). Answers the person's
+ * visitor keys.
+ */
+export async function foldVisitorKeys(
+  trx: Kysely<Schema>,
+  workspaceId: string,
+  profileId: string,
+  at: number,
+): Promise<string[]> {
+  const person = await trx
+    .selectFrom('profiles')
+    .select('user_id')
+    .where('id', '=', profileId)
+    .executeTakeFirstOrThrow();
+  const key = `u:${person.user_id}`;
+  const identities = await trx
+    .selectFrom('identities')
+    .select('value')
+    .where('profile_id', '=', profileId)
+    .where('kind', '=', 'user')
+    .execute();
+  const aliases = identities.map((i) => `u:${i.value}`).filter((k) => k !== key);
+  await foldStates(trx, workspaceId, aliases, key);
+  await foldQueue(trx, { workspaceId, aliases, key, profileId, at });
+  return [key, ...aliases];
+}
+
+interface StateRow {
+  message_id: string;
+  views: number;
+  first_viewed_at: number | null;
+  last_viewed_at: number | null;
+  dismissed_at: number | null;
+  first_clicked_at: number | null;
+}
+
+/** Folds the message states under `aliases` into those under `key`. */
+async function foldStates(
+  trx: Kysely<Schema>,
+  workspaceId: string,
+  aliases: string[],
+  key: string,
+): Promise<void> {
+  if (aliases.length === 0) return;
+  const columns = [
+    'message_id',
+    'views',
+    'first_viewed_at',
+    'last_viewed_at',
+    'dismissed_at',
+    'first_clicked_at',
+  ] as const;
+  const moved = await trx
+    .selectFrom('message_states')
+    .select(columns)
+    .where('workspace_id', '=', workspaceId)
+    .where('visitor', 'in', aliases)
+    .execute();
+  if (moved.length === 0) return;
+  const folded = new Map<string, StateRow>();
+  for (const row of moved) folded.set(row.message_id, foldState(folded.get(row.message_id), row));
+  const ids = [...folded.keys()];
+  const existing = new Set<string>();
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    const rows = await trx
+      .selectFrom('message_states')
+      .select(columns)
+      .where('workspace_id', '=', workspaceId)
+      .where('visitor', '=', key)
+      .where('message_id', 'in', ids.slice(i, i + IN_CHUNK))
+      .execute();
+    for (const row of rows) {
+      existing.add(row.message_id);
+      folded.set(row.message_id, foldState(folded.get(row.message_id), row));
+    }
+  }
+  await trx
+    .deleteFrom('message_states')
+    .where('workspace_id', '=', workspaceId)
+    .where('visitor', 'in', aliases)
+    .execute();
+  for (const [messageId, row] of folded) {
+    const state = {
+      views: row.views,
+      first_viewed_at: row.first_viewed_at,
+      last_viewed_at: row.last_viewed_at,
+      dismissed_at: row.dismissed_at,
+      first_clicked_at: row.first_clicked_at,
+    };
+    if (existing.has(messageId)) {
+      await trx
+        .updateTable('message_states')
+        .set(state)
+        .where('message_id', '=', messageId)
+        .where('visitor', '=', key)
+        .execute();
+    } else {
+      await trx
+        .insertInto('message_states')
+        .values({ message_id: messageId, visitor: key, workspace_id: workspaceId, ...state })
+        .execute();
+    }
+  }
+}
+
+/** One person's state of a message, from two of their visitor keys'. */
+function foldState(a: StateRow | undefined, b: StateRow): StateRow {
+  if (!a) return { ...b, views: Number(b.views) };
+  return {
+    message_id: a.message_id,
+    views: Number(a.views) + Number(b.views),
+    first_viewed_at: earliest(a.first_viewed_at, b.first_viewed_at),
+    last_viewed_at: latest(a.last_viewed_at, b.last_viewed_at),
+    dismissed_at: latest(a.dismissed_at, b.dismissed_at),
+    first_clicked_at: earliest(a.first_clicked_at, b.first_clicked_at),
+  };
+}
+
+/**
+ * Moves profile `fromId`'s conversions to `intoId`. A person converts once per message: where
+ * both had converted, the earlier conversion stays and the later is taken off the message's
+ * hourly figures, which counted it when it happened.
+ */
+export async function foldConversions(trx: Kysely<Schema>, fromId: string, intoId: string) {
+  const moved = await trx
+    .selectFrom('conversions')
+    .select(['message_id', 'workspace_id', 'visitor', 'converted_at'])
+    .where('profile_id', '=', fromId)
+    .execute();
+  if (moved.length === 0) return;
+  const kept = new Map<string, { visitor: string; converted_at: number }>();
+  const ids = moved.map((c) => c.message_id);
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    const rows = await trx
+      .selectFrom('conversions')
+      .select(['message_id', 'visitor', 'converted_at'])
+      .where('profile_id', '=', intoId)
+      .where('message_id', 'in', ids.slice(i, i + IN_CHUNK))
+      .execute();
+    for (const row of rows) kept.set(row.message_id, row);
+  }
+  await trx.deleteFrom('conversions').where('profile_id', '=', fromId).execute();
+  for (const conversion of moved) {
+    const other = kept.get(conversion.message_id);
+    if (!other) {
+      await trx
+        .insertInto('conversions')
+        .values({ ...conversion, profile_id: intoId })
+        .execute();
+      continue;
+    }
+    const later = Math.max(Number(other.converted_at), Number(conversion.converted_at));
+    if (Number(conversion.converted_at) < Number(other.converted_at)) {
+      await trx
+        .updateTable('conversions')
+        .set({ visitor: conversion.visitor, converted_at: conversion.converted_at })
+        .where('message_id', '=', conversion.message_id)
+        .where('profile_id', '=', intoId)
+        .execute();
+    }
+    await trx
+      .updateTable('message_stats')
+      .set((eb) => ({ count: eb('count', '-', 1) }))
+      .where('message_id', '=', conversion.message_id)
+      .where('hour', '=', Math.floor(later / HOUR) * HOUR)
+      .where('metric', '=', 'conversion')
+      .where('action', '=', '')
+      .where('count', '>', 0)
+      .execute();
+  }
+}
