@@ -59,7 +59,7 @@ const protectedRoutes: FastifyPluginAsync<AdminOptions & { accounts: AccountRepo
     options.inApp.bus.publish({ kind: 'workspace', workspaceId });
   await app.register(workspaceRoutes, { store: options.store, onChange });
   const { store, ingest } = options;
-  await app.register(peopleRoutes, { store, ingest });
+  await app.register(peopleRoutes, { store, ingest, bus: options.inApp.bus });
   await app.register(peopleSearchRoutes, { store, ingest });
   await app.register(keyRoutes, { store: options.store, onChange });
   await app.register(messageRoutes, { store, inApp: options.inApp, ingest });

@@ -7,6 +7,7 @@ import { parseDefinition } from '../inapp/definition.js';
 import type { Store } from '../store/index.js';
 import type { Transition } from '../store/messages.js';
 import type { Interval } from '../store/metrics.js';
+import { personKeys } from '../store/person-merge.js';
 import type { ReadYourWrites } from '../tracking/processor.js';
 import { findWorkspace } from './workspaces.js';
 
@@ -107,7 +108,10 @@ export const messageRoutes: FastifyPluginAsync<{
     await ingest.settled();
     const target = await testTarget(store, ws, object(request.body));
     const entry = await store.messageStates.enqueue(ws, id, target.visitor, 'test', TEST_TTL_MS);
-    inApp.bus.publish({ kind: 'visitor', workspaceId: ws, visitor: target.visitor });
+    // Pages open under any userId of the person show it (store/person-merge.ts, personKeys).
+    for (const visitor of await personKeys(store.database.db, ws, [target.visitor])) {
+      inApp.bus.publish({ kind: 'visitor', workspaceId: ws, visitor });
+    }
     return reply.status(202).send({
       queued: true,
       messageId: id,

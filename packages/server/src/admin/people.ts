@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { HeraldError, invalid } from '../errors.js';
+import type { ChangeBus } from '../inapp/bus.js';
 import type { Store } from '../store/index.js';
 import { decodeCursor, type Person, type Subject } from '../store/people.js';
 import type { ReadYourWrites } from '../tracking/processor.js';
@@ -25,10 +26,11 @@ interface ActivityQuery {
  * People and their activity: `/workspaces/:ws/people/:userId` for a person (by any of their
  * userIds), `/workspaces/:ws/anonymous/:anonymousId` for an anonymous visitor.
  */
-export const peopleRoutes: FastifyPluginAsync<{ store: Store; ingest: ReadYourWrites }> = async (
-  app,
-  { store, ingest },
-) => {
+export const peopleRoutes: FastifyPluginAsync<{
+  store: Store;
+  ingest: ReadYourWrites;
+  bus: ChangeBus;
+}> = async (app, { store, ingest, bus }) => {
   // Every route here reads (or erases) what ingestion wrote: first let this node's acknowledged
   // events land, so a call tracked then read is seen, and an erased person is not revived.
   app.addHook('preHandler', async () => {
@@ -87,6 +89,10 @@ export const peopleRoutes: FastifyPluginAsync<{ store: Store; ingest: ReadYourWr
     async (request) => {
       const { profileId, person } = await findPerson(request.params.ws, request.params.userId);
       const erased = await store.people.erase(request.params.ws, profileId);
+      // Open pages and cached answers of theirs hold messages queued for them: drop them.
+      for (const visitor of erased.visitors) {
+        bus.publish({ kind: 'visitor', workspaceId: request.params.ws, visitor });
+      }
       return { deleted: true, userId: person.userId, events: erased.events };
     },
   );

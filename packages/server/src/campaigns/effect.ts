@@ -3,6 +3,7 @@ import type { ChangeBus } from '../inapp/bus.js';
 import type { DialectName } from '../store/dialect.js';
 import type { IngestEffect } from '../store/ingest-effect.js';
 import { readJson } from '../store/json.js';
+import { personKeys } from '../store/person-merge.js';
 import type { NewEvent, Schema } from '../store/schema.js';
 import { dayOf, propertiesMatch } from './conditions.js';
 import { bumpCounter, recountCounters } from './counters.js';
@@ -133,8 +134,10 @@ export function campaignsEffect(
         }
       }
       if (visitors.size > 0) {
+        // Told under every userId of each person (store/person-merge.ts, personKeys).
+        const keys = await personKeys(trx, workspaceId, visitors);
         batch.afterCommit(() => {
-          for (const visitor of visitors) bus.publish({ kind: 'visitor', workspaceId, visitor });
+          for (const visitor of keys) bus.publish({ kind: 'visitor', workspaceId, visitor });
         });
       }
     },

@@ -24,7 +24,7 @@ export function startCampaigns(app: FastifyInstance, store: Store, bus: ChangeBu
     pollMs: Number(process.env.HERALD_JOB_POLL_MS ?? 1000),
     logger: app.log,
   });
-  registerCampaignJobs(runner, bus);
+  registerCampaignJobs(runner, bus, dialect);
   registerSegmentJobs(runner, bus, rules, dialect);
   app.decorate('jobs', runner);
   app.addHook('onReady', async () => runner.start());

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ChangeBus } from '../inapp/bus.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { DialectName } from '../store/dialect.js';
+import { personKeys } from '../store/person-merge.js';
 import type { Schema } from '../store/schema.js';
 import { recountCounters } from './counters.js';
 import { lockRun } from './locks.js';
@@ -166,7 +167,10 @@ async function nextPeople(
   return rows.map((r) => r.id);
 }
 
-/** Decides `segments` for these (locked) people; answers the visitors to announce after commit. */
+/**
+ * Decides `segments` for these (locked) people; answers the visitors to announce after commit:
+ * every userId of each person whose deliveries changed (store/person-merge.ts, personKeys).
+ */
 async function decide(
   trx: Kysely<Schema>,
   workspaceId: string,
@@ -176,5 +180,6 @@ async function decide(
   now: number,
 ): Promise<Set<string>> {
   const changes = await reevaluate(trx, workspaceId, profileIds, segments, now);
-  return applyChanges(trx, workspaceId, workspace, changes, now);
+  const visitors = await applyChanges(trx, workspaceId, workspace, changes, now);
+  return visitors.size === 0 ? visitors : personKeys(trx, workspaceId, visitors);
 }

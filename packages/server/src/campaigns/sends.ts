@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { JobRunner } from '../jobs/runner.js';
+import type { DialectName } from '../store/dialect.js';
 import { prefixedId } from '../store/ids.js';
 import type { QueueKind, Schema } from '../store/schema.js';
+import { lockRun } from './locks.js';
 import type { CampaignRule } from './rules.js';
 
 export const DAY_MS = 86_400_000;
@@ -22,7 +24,9 @@ export interface QueueRequest {
 }
 
 /**
- * Queues a message for one person (visitor `u:<userId>`), in the caller's transaction. Answers
+ * Queues a message for one person (visitor `u:<userId>`), in the caller's transaction: `userId`
+ * must be their canonical userId, read under their lock ({@link recipientOf}; the ingest
+ * path holds it already), or the entry lands where no page of theirs reads it. Answers
  * false when the dedupe key was queued already. An earlier entry of the same message that the
  * person never opened is withdrawn: the newest send (and its event) wins.
  */
@@ -61,6 +65,41 @@ export async function queueMessage(trx: Kysely<Schema>, request: QueueRequest): 
     .where('id', '!=', id)
     .execute();
   return true;
+}
+
+/** Who a send goes to: a profile and its canonical userId (`profiles.user_id`). */
+export interface Recipient {
+  profileId: string;
+  userId: string;
+}
+
+/**
+ * The person a send for `userId` (canonical or merged in by alias) goes to now, for a job to
+ * queue it in its own transaction: their profile and canonical userId, as an alias merge
+ * defines them (store/person-merge.ts). On PostgreSQL their profile row is locked until the
+ * transaction ends, so that a merge (or an erasure) of the person waits for the send, and a
+ * send waits for none: it answers `'busy'` when another transaction holds the person (or
+ * merged them away since the lookup), for the job to try again shortly (campaigns/locks.ts).
+ * Answers undefined when nobody has the userId any more (erased).
+ */
+export async function recipientOf(
+  trx: Kysely<Schema>,
+  dialect: DialectName,
+  workspaceId: string,
+  userId: string,
+): Promise<Recipient | 'busy' | undefined> {
+  const row = await trx
+    .selectFrom('identities')
+    .innerJoin('profiles', 'profiles.id', 'identities.profile_id')
+    .select(['profiles.id', 'profiles.user_id'])
+    .where('identities.workspace_id', '=', workspaceId)
+    .where('identities.kind', '=', 'user')
+    .where('identities.value', '=', userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  // Held, the row is the person's: a merge deletes or updates it, so it waits for us.
+  if ((await lockRun(trx, dialect, [row.id])).length === 0) return 'busy';
+  return { profileId: row.id, userId: row.user_id };
 }
 
 export interface Trigger {

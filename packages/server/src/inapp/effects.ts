@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { IngestBatch, IngestEffect } from '../store/ingest-effect.js';
 import { readJson } from '../store/json.js';
 import { stateKeyOf } from '../store/message-states.js';
+import { personKeys } from '../store/person-merge.js';
 import type { Schema, StatMetric } from '../store/schema.js';
 import type { ChangeBus } from './bus.js';
 
@@ -28,8 +29,9 @@ const HOUR = 3_600_000;
  * toward frequency and figures, a dismissal is final, a click is a tracked response. Test sends
  * are consumed when opened and count nowhere. A person's state is kept under their canonical
  * userId, whichever of their userIds the report came from (store/message-states.ts, stateKeyOf).
- * Afterwards every node learns that the visitor changed, so other tabs drop a dismissed message
- * and cached answers are recomputed; so do the visitors whose state an alias merge folded.
+ * Afterwards every node learns that the visitor changed (under every userId of the person), so
+ * other tabs drop a dismissed message and cached answers are recomputed; so do the visitors
+ * whose state an alias merge folded.
  */
 export function inAppEffect(bus: ChangeBus): IngestEffect {
   return {
@@ -44,8 +46,11 @@ export function inAppEffect(bus: ChangeBus): IngestEffect {
         }));
       if (reports.length > 0) await applyReports(batch, reports, visitors);
       if (visitors.size === 0) return;
+      // Pages open under any userId of the person show the same state.
+      const keys =
+        reports.length > 0 ? await personKeys(batch.trx, workspaceId, visitors) : visitors;
       batch.afterCommit(() => {
-        for (const visitor of visitors) bus.publish({ kind: 'visitor', workspaceId, visitor });
+        for (const visitor of keys) bus.publish({ kind: 'visitor', workspaceId, visitor });
       });
     },
   };
@@ -77,7 +82,6 @@ async function applyReports(
       key = await stateKeyOf(trx, workspaceId, presented.visitor);
       keys.set(presented.visitor, key);
     }
-    // Pages open under either userId of a merged person show the same state.
     visitors.add(presented.visitor).add(key);
     const report = { ...presented, visitor: key };
     if (report.queueId) {

@@ -58,7 +58,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return {
     database,
     workspaces: new WorkspaceRepository(database.db),
-    people: new PeopleRepository(database.db),
+    people: new PeopleRepository(database.db, database.dialect),
     events,
     ingestLog,
     messages: new MessageRepository(database.db),

@@ -1,4 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { HeraldError } from '../errors.js';
+import type { DialectName } from './dialect.js';
+import { type Erasure, erasePerson } from './erasure.js';
 import { readJson } from './json.js';
 import type { EventRow, IdentityKind, Schema } from './schema.js';
 
@@ -43,7 +46,11 @@ export type Subject = { profileId: string } | { anonymousId: string };
 
 /** People: profiles, the identifiers merged into them, and their activity log. */
 export class PeopleRepository {
-  constructor(private readonly db: Kysely<Schema>) {}
+  constructor(
+    private readonly db: Kysely<Schema>,
+    /** Needed by {@link erase} only. */
+    private readonly dialect?: DialectName,
+  ) {}
 
   /** The profile a userId (canonical or merged by alias) or an anonymous ID belongs to. */
   async profileIdOf(workspaceId: string, kind: IdentityKind, value: string) {
@@ -149,27 +156,33 @@ export class PeopleRepository {
     };
   }
 
-  /** Erases a person: their events (under every identifier), identities and profile. */
-  async erase(workspaceId: string, profileId: string): Promise<{ events: number }> {
-    return this.db.transaction().execute(async (trx) => {
-      const deleted = await trx
-        .deleteFrom('events')
-        .where('workspace_id', '=', workspaceId)
-        .where((eb) => belongsTo(eb, workspaceId, { profileId }))
-        .executeTakeFirst();
-      await trx.deleteFrom('identities').where('profile_id', '=', profileId).execute();
-      // Their segment memberships and event counters go with them.
-      await trx.deleteFrom('segment_members').where('profile_id', '=', profileId).execute();
-      await trx.deleteFrom('person_event_counts').where('profile_id', '=', profileId).execute();
-      await trx
-        .deleteFrom('profiles')
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', profileId)
-        .execute();
-      return { events: Number(deleted.numDeletedRows) };
-    });
+  /**
+   * Erases a person and every row about them, in one transaction (erasure.ts lists them).
+   * Throws not_found when the profile is gone meanwhile (erased, or merged into another by
+   * alias: erase that person). On PostgreSQL a transaction that deadlocked with ingest is retried.
+   */
+  async erase(workspaceId: string, profileId: string): Promise<Erasure> {
+    if (!this.dialect) throw new Error('PeopleRepository: erase needs the dialect');
+    const dialect = this.dialect;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const erased = await this.db
+          .transaction()
+          .execute((trx) => erasePerson(trx, dialect, workspaceId, profileId));
+        if (!erased) throw new HeraldError('not_found', 'No such person (any more)', 'userId');
+        return erased;
+      } catch (error) {
+        if (attempt >= ERASE_ATTEMPTS || (error as { code?: unknown }).code !== DEADLOCK) {
+          throw error;
+        }
+      }
+    }
   }
 }
+
+/** PostgreSQL's SQLSTATE for a transaction chosen to break a deadlock. */
+const DEADLOCK = '40P01';
+const ERASE_ATTEMPTS = 3;
 
 /** Events of the subject: sent under any of a person's userIds or anonymous IDs. */
 function belongsTo(eb: ExpressionBuilder<Schema, 'events'>, workspaceId: string, subject: Subject) {

@@ -72,6 +72,36 @@ export async function foldVisitorKeys(
   return [key, ...aliases];
 }
 
+/**
+ * Every visitor key a browser may present for the people `visitors` name: each `u:<userId>`
+ * brings `u:` and every userId of that person (canonical or merged in by alias), other keys come
+ * as they are. A person's answer is the same under each of them (message-states.ts, stateKeyOf),
+ * so a change to the person is announced to all: a page still presenting a merged-away userId
+ * (the SDK's alias keeps it) learns of a send queued under the canonical one. Read it in the
+ * transaction that made the change; a merge committing later announces every key itself.
+ */
+export async function personKeys(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  visitors: Iterable<string>,
+): Promise<Set<string>> {
+  const keys = new Set(visitors);
+  const userIds = [...keys].filter((k) => k.startsWith('u:')).map((k) => k.slice(2));
+  for (let i = 0; i < userIds.length; i += IN_CHUNK) {
+    const rows = await db
+      .selectFrom('identities as presented')
+      .innerJoin('identities as other', 'other.profile_id', 'presented.profile_id')
+      .select('other.value')
+      .where('presented.workspace_id', '=', workspaceId)
+      .where('presented.kind', '=', 'user')
+      .where('presented.value', 'in', userIds.slice(i, i + IN_CHUNK))
+      .where('other.kind', '=', 'user')
+      .execute();
+    for (const row of rows) keys.add(`u:${row.value}`);
+  }
+  return keys;
+}
+
 interface StateRow {
   message_id: string;
   views: number;

@@ -8,6 +8,7 @@ import { campaigns } from './0006_campaigns.js';
 import { segmentBuilds } from './0007_segment_builds.js';
 import { ingestJournal } from './0008_ingest_journal.js';
 import { mergedPeople } from './0009_merged_people.js';
+import { segmentMemberPages } from './0010_segment_member_pages.js';
 
 /**
  * The one ordered list of migrations, for both dialects. Names sort in order of application;
@@ -23,5 +24,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0007_segment_builds': segmentBuilds(),
     '0008_ingest_journal': ingestJournal(),
     '0009_merged_people': mergedPeople(),
+    '0010_segment_member_pages': segmentMemberPages(),
   };
 }
