@@ -160,15 +160,15 @@ export class CampaignRepository {
       ])
       .where('segment_members.workspace_id', '=', workspaceId)
       .where('segment_members.segment_id', '=', segmentId)
+      // A row-value comparison: both databases seek the index straight to the cursor, where the
+      // equivalent OR would read every newer member first.
       .$if(cursor !== undefined, (q) =>
         q.where((eb) =>
-          eb.or([
-            eb('segment_members.entered_at', '<', cursor!.timestamp),
-            eb.and([
-              eb('segment_members.entered_at', '=', cursor!.timestamp),
-              eb('segment_members.profile_id', '<', cursor!.id),
-            ]),
-          ]),
+          eb(
+            eb.refTuple('segment_members.entered_at', 'segment_members.profile_id'),
+            '<',
+            eb.tuple(cursor!.timestamp, cursor!.id),
+          ),
         ),
       )
       .orderBy('segment_members.entered_at', 'desc')
