@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -164,7 +165,16 @@ describe('SQLite ingest journal', () => {
     open.splice(0);
     // A LOCK left by a process that is gone (pids stay below 2^22 on Linux).
     writeFileSync(join(dir, 'LOCK'), '4194999\n');
-    await openJournal();
+    await (await openJournal()).close();
+    open.splice(0);
+    // Or whose pid now belongs to another program.
+    const other = spawn('sleep', ['30']);
+    try {
+      writeFileSync(join(dir, 'LOCK'), `${other.pid}\n`);
+      await openJournal();
+    } finally {
+      other.kill();
+    }
   });
 
   it('moves requests an older Herald left in the ingest_log table, once', async () => {

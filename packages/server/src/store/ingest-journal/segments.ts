@@ -85,12 +85,18 @@ export function lockDirectory(dir: string): () => void {
   };
 }
 
+/** Whether `pid` may be a Herald still running: alive, and (where /proc tells) a Node process. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    // A pid taken over by some other program since the holder died is no holder.
+    return /node|herald/i.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 
@@ -98,7 +104,8 @@ export class JournalLockedError extends Error {
   constructor(dir: string, pid: number) {
     super(
       `${dir} is in use by another Herald process (pid ${pid}): on SQLite one process serves a ` +
-        'data directory; run several nodes on PostgreSQL (docs/scaling.md)',
+        'data directory; run several nodes on PostgreSQL (docs/scaling.md). If no Herald ' +
+        `runs there, delete ${join(dir, 'LOCK')}`,
     );
   }
 }
