@@ -1,14 +1,8 @@
 import { useState } from 'react';
 import { get, post, seg } from '../api/client.js';
 import type { Broadcast } from '../api/types.js';
-import { FigureStats, SendStatusBadge } from '../components/figures.js';
-import {
-  ConfirmDialog,
-  ErrorAlert,
-  formatDateTime,
-  Loading,
-  PageHeader,
-} from '../components/ui.js';
+import { expiresAfter, MessageLink, SendPage } from '../components/send-page.js';
+import { ConfirmDialog, ErrorAlert, formatDateTime, Loading } from '../components/ui.js';
 import { useAsync } from '../components/use-async.js';
 import { LIVE_POLL_MS, usePolling } from '../components/use-polling.js';
 import { Link, useTitle } from '../router.js';
@@ -31,46 +25,31 @@ export function BroadcastPage({ ws, id }: { ws: string; id: string }) {
   const unopened = b.figures.sent - b.figures.opened - b.figures.withdrawn;
 
   return (
-    <>
-      <PageHeader
-        crumb={<Link href={`/w/${ws}/broadcasts`}>← Broadcasts</Link>}
-        title={
-          <span className="row" style={{ alignItems: 'center', gap: 10 }}>
-            {b.name} <SendStatusBadge status={b.status} />
-          </span>
-        }
-        subtitle={`“${message?.name ?? b.messageId}” to ${segment ? `the segment ${segment.name}` : 'a deleted segment'}`}
-        actions={
-          b.status !== 'stopped' && (
-            <button type="button" className="btn" onClick={() => setStopping(true)}>
-              Stop…
-            </button>
-          )
-        }
-      />
-      {live.error ? <ErrorAlert error={live.error} title="Could not refresh" /> : null}
-      {message?.status === 'paused' && b.status !== 'stopped' && (
-        <div className="alert alert-warning" style={{ marginBottom: 16 }}>
-          The message is paused: nobody sees it until it is resumed.
-        </div>
-      )}
-      <FigureStats figures={b.figures} />
-      <p className="small muted" style={{ margin: '8px 0 16px' }}>
-        <span className="live-dot" aria-hidden="true" /> Live: updates every few seconds. Converted:
-        people who reached the message’s goal after opening it.
-      </p>
-      <section className="section" aria-labelledby="details-title">
-        <header>
-          <h2 id="details-title">Details</h2>
-        </header>
-        <dl className="kv kv-text">
+    <SendPage
+      back={{ href: `/w/${ws}/broadcasts`, label: 'Broadcasts' }}
+      name={b.name}
+      status={b.status}
+      subtitle={`“${message?.name ?? b.messageId}” to ${segment ? `the segment ${segment.name}` : 'a deleted segment'}`}
+      actions={
+        b.status !== 'stopped' && (
+          <button type="button" className="btn" onClick={() => setStopping(true)}>
+            Stop…
+          </button>
+        )
+      }
+      refreshError={live.error}
+      warning={
+        message?.status === 'paused' &&
+        b.status !== 'stopped' &&
+        'The message is paused: nobody sees it until it is resumed.'
+      }
+      figures={b.figures}
+      liveNote="Converted: people who reached the message’s goal after opening it."
+      details={
+        <>
           <dt>Message</dt>
           <dd>
-            {message ? (
-              <Link href={`/w/${ws}/messages/${seg(message.id)}`}>{message.name}</Link>
-            ) : (
-              b.messageId
-            )}
+            <MessageLink ws={ws} message={message} id={b.messageId} />
           </dd>
           <dt>Segment</dt>
           <dd>
@@ -85,9 +64,7 @@ export function BroadcastPage({ ws, id }: { ws: string; id: string }) {
           <dt>Sent</dt>
           <dd>{b.sentAt ? formatDateTime(b.sentAt) : 'Not yet'}</dd>
           <dt>Expires</dt>
-          <dd>
-            {b.expiresDays} day{b.expiresDays === 1 ? '' : 's'} after it is queued
-          </dd>
+          <dd>{expiresAfter(b.expiresDays)}</dd>
           {b.stoppedAt && (
             <>
               <dt>Stopped</dt>
@@ -96,8 +73,9 @@ export function BroadcastPage({ ws, id }: { ws: string; id: string }) {
           )}
           <dt>Created</dt>
           <dd>{formatDateTime(b.createdAt)}</dd>
-        </dl>
-      </section>
+        </>
+      }
+    >
       <ConfirmDialog
         open={stopping}
         title="Stop this broadcast?"
@@ -115,6 +93,6 @@ export function BroadcastPage({ ws, id }: { ws: string; id: string }) {
           Those who opened it keep it, following the message’s frequency. This cannot be undone.
         </p>
       </ConfirmDialog>
-    </>
+    </SendPage>
   );
 }

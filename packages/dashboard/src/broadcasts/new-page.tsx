@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { ApiError, post, seg } from '../api/client.js';
 import type { Broadcast } from '../api/types.js';
+import { Choice, Choices } from '../components/choice.js';
+import { ExpiresField, SegmentOptions } from '../components/fields.js';
 import { useFormError } from '../components/form-error.js';
 import {
   ConfirmDialog,
@@ -40,12 +42,7 @@ export function NewBroadcastPage({ ws }: { ws: string }) {
   const message = sendable.find((m) => m.id === messageId);
   const segment = segments.find((s) => s.id === segmentId);
   const sendAt = later ? wallToIso(wall, zone) : undefined;
-  const edit =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      form.clear();
-    };
+  const { edit } = form;
 
   const review = () => {
     form.clear();
@@ -128,27 +125,15 @@ export function NewBroadcastPage({ ws }: { ws: string }) {
                     onChange={(e) => edit(setSegmentId)(e.target.value)}
                   >
                     <option value="">Choose a segment…</option>
-                    {segments.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.name} ({formatNumber(s.members)} {s.members === 1 ? 'person' : 'people'})
-                      </option>
-                    ))}
+                    <SegmentOptions segments={segments} />
                   </select>
                 )}
               </Field>
             </div>
-            <fieldset>
-              <legend>When</legend>
-              <div className="stack">
-                <label className="choice">
-                  <input
-                    type="radio"
-                    name="when"
-                    checked={!later}
-                    onChange={() => edit(setLater)(false)}
-                  />
-                  <span>Now</span>
-                </label>
+            <Choices legend="When">
+              <Choice name="when" checked={!later} onChange={() => edit(setLater)(false)}>
+                Now
+              </Choice>
                 <div className="choice">
                   <input
                     type="radio"
@@ -178,26 +163,13 @@ export function NewBroadcastPage({ ws }: { ws: string }) {
                     )}
                   </span>
                 </div>
-              </div>
-            </fieldset>
+            </Choices>
             <div className="grid-2">
-              <Field
-                label="Expires after (days)"
-                path="expiresDays"
+              <ExpiresField
+                value={expiresDays}
                 error={form.err('expiresDays')}
-                hint="Someone who has not seen it by then never will."
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    type="number"
-                    min={1}
-                    max={365}
-                    value={expiresDays}
-                    onChange={(e) => edit(setExpiresDays)(Number(e.target.value))}
-                  />
-                )}
-              </Field>
+                onChange={edit(setExpiresDays)}
+              />
               <Field
                 label="Name (optional)"
                 path="name"

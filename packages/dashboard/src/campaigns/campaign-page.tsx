@@ -2,14 +2,8 @@ import { useState } from 'react';
 import { get, post, seg } from '../api/client.js';
 import type { Campaign } from '../api/types.js';
 import { loadSendables } from '../broadcasts/sendable.js';
-import { FigureStats, SendStatusBadge } from '../components/figures.js';
-import {
-  ConfirmDialog,
-  ErrorAlert,
-  formatDateTime,
-  Loading,
-  PageHeader,
-} from '../components/ui.js';
+import { expiresAfter, MessageLink, SendPage } from '../components/send-page.js';
+import { ConfirmDialog, ErrorAlert, formatDateTime, Loading } from '../components/ui.js';
 import { useAsync } from '../components/use-async.js';
 import { LIVE_POLL_MS, usePolling } from '../components/use-polling.js';
 import { Link, useTitle } from '../router.js';
@@ -36,67 +30,51 @@ export function CampaignPage({ ws, id }: { ws: string; id: string }) {
   const active = c.status === 'active';
 
   return (
-    <>
-      <PageHeader
-        crumb={<Link href={`/w/${ws}/campaigns`}>← Campaigns</Link>}
-        title={
-          <span className="row" style={{ alignItems: 'center', gap: 10 }}>
-            {c.name} <SendStatusBadge status={c.status} />
-          </span>
-        }
-        subtitle={`${describeTrigger(c.trigger, segment?.name)}: ${message?.name ?? c.messageId}, ${describeDelay(c.delaySeconds)}`}
-        actions={
-          <>
-            <Link className="btn" href={`/w/${ws}/campaigns/${seg(c.id)}/edit`}>
-              Edit
-            </Link>
-            <button
-              type="button"
-              className={active ? 'btn' : 'btn btn-primary'}
-              onClick={() => setConfirm(active ? 'stop' : 'start')}
-            >
-              {active ? 'Stop…' : 'Start…'}
-            </button>
-          </>
-        }
-      />
-      {live.error ? <ErrorAlert error={live.error} title="Could not refresh" /> : null}
-      {active && message?.status === 'paused' && (
-        <div className="alert alert-warning" style={{ marginBottom: 16 }}>
-          The message is paused: what the campaign queues waits until it is resumed.
-        </div>
-      )}
-      <FigureStats figures={c.figures} />
-      <p className="small muted" style={{ margin: '8px 0 16px' }}>
-        <span className="live-dot" aria-hidden="true" /> Live: updates every few seconds.
-      </p>
-      <section className="section" aria-labelledby="details-title">
-        <header>
-          <h2 id="details-title">Details</h2>
-        </header>
-        <dl className="kv kv-text">
+    <SendPage
+      back={{ href: `/w/${ws}/campaigns`, label: 'Campaigns' }}
+      name={c.name}
+      status={c.status}
+      subtitle={`${describeTrigger(c.trigger, segment?.name)}: ${message?.name ?? c.messageId}, ${describeDelay(c.delaySeconds)}`}
+      actions={
+        <>
+          <Link className="btn" href={`/w/${ws}/campaigns/${seg(c.id)}/edit`}>
+            Edit
+          </Link>
+          <button
+            type="button"
+            className={active ? 'btn' : 'btn btn-primary'}
+            onClick={() => setConfirm(active ? 'stop' : 'start')}
+          >
+            {active ? 'Stop…' : 'Start…'}
+          </button>
+        </>
+      }
+      refreshError={live.error}
+      warning={
+        active &&
+        message?.status === 'paused' &&
+        'The message is paused: what the campaign queues waits until it is resumed.'
+      }
+      figures={c.figures}
+      details={
+        <>
           <dt>Trigger</dt>
           <dd>{describeTrigger(c.trigger, segment?.name)}</dd>
           <dt>Message</dt>
           <dd>
-            {message ? (
-              <Link href={`/w/${ws}/messages/${seg(message.id)}`}>{message.name}</Link>
-            ) : (
-              c.messageId
-            )}
+            <MessageLink ws={ws} message={message} id={c.messageId} />
           </dd>
           <dt>Queued</dt>
           <dd>{describeDelay(c.delaySeconds)}</dd>
           <dt>Expires</dt>
-          <dd>
-            {c.expiresDays} day{c.expiresDays === 1 ? '' : 's'} after it is queued
-          </dd>
+          <dd>{expiresAfter(c.expiresDays)}</dd>
           <dt>Created</dt>
           <dd>{formatDateTime(c.createdAt)}</dd>
           <dt>Updated</dt>
           <dd>{formatDateTime(c.updatedAt)}</dd>
-        </dl>
-      </section>
+        </>
+      }
+    >
       <ConfirmDialog
         open={confirm === 'stop'}
         title="Stop this campaign?"
@@ -123,6 +101,6 @@ export function CampaignPage({ ws, id }: { ws: string; id: string }) {
       >
         <p>It reacts to triggers from now on; what happened while it was stopped does not count.</p>
       </ConfirmDialog>
-    </>
+    </SendPage>
   );
 }

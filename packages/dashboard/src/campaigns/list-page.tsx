@@ -1,10 +1,12 @@
 import { get, seg } from '../api/client.js';
 import type { Campaign } from '../api/types.js';
 import { loadSendables } from '../broadcasts/sendable.js';
+import { EmptyState } from '../components/empty-state.js';
 import { FigureCells, FigureHeads, SendStatusBadge } from '../components/figures.js';
-import { ErrorAlert, Loading, PageHeader } from '../components/ui.js';
+import { ListPage } from '../components/list-page.js';
+import { TitleCell } from '../components/list-table.js';
 import { useAsync } from '../components/use-async.js';
-import { Link, useTitle } from '../router.js';
+import { useTitle } from '../router.js';
 import { describeDelay, describeTrigger } from './draft.js';
 
 /** Every campaign of the workspace, newest first, with what triggers it and its figures. */
@@ -19,7 +21,6 @@ export function CampaignListPage({ ws }: { ws: string }) {
     [ws],
   );
   const [campaigns, names] = loaded.data ?? [];
-  const list = campaigns?.data ?? [];
   const segmentName = (c: Campaign) => {
     const trigger = c.trigger;
     return trigger.type === 'segment_entered'
@@ -28,65 +29,51 @@ export function CampaignListPage({ ws }: { ws: string }) {
   };
 
   return (
-    <>
-      <PageHeader
-        title="Campaigns"
-        subtitle="A message for each person who performs an event or enters a segment, at once or after a delay."
-        actions={
-          <Link className="btn btn-primary" href={`/w/${ws}/campaigns/new`}>
-            New campaign
-          </Link>
-        }
-      />
-      {loaded.error ? <ErrorAlert error={loaded.error} title="Could not load campaigns" /> : null}
-      {loaded.loading && !loaded.data ? <Loading /> : null}
-      {loaded.data && list.length === 0 ? (
-        <div className="card empty">
-          <h2>No campaigns yet</h2>
-          <p>
-            Thank people for a big order, or welcome them to a plan: a campaign queues a message
-            whose audience is Identified people for each person who triggers it.
-          </p>
-          <Link className="btn btn-primary" href={`/w/${ws}/campaigns/new`}>
-            Create a campaign
-          </Link>
-        </div>
-      ) : null}
-      {list.length > 0 && (
-        <div className="card table-wrap">
-          <table className="stacked-table">
-            <thead>
-              <tr>
-                <th scope="col">Campaign</th>
-                <th scope="col">Status</th>
-                <th scope="col">Message</th>
-                <FigureHeads />
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link className="cell-title" href={`/w/${ws}/campaigns/${seg(c.id)}`}>
-                      {c.name}
-                    </Link>
-                    <div className="cell-sub">
-                      {describeTrigger(c.trigger, segmentName(c))}, {describeDelay(c.delaySeconds)}
-                    </div>
-                  </td>
-                  <td data-label="Status">
-                    <SendStatusBadge status={c.status} />
-                  </td>
-                  <td data-label="Message">
-                    {names?.messages.find((m) => m.id === c.messageId)?.name ?? c.messageId}
-                  </td>
-                  <FigureCells figures={c.figures} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <ListPage
+      title="Campaigns"
+      subtitle="A message for each person who performs an event or enters a segment, at once or after a delay."
+      create={{ href: `/w/${ws}/campaigns/new`, label: 'New campaign' }}
+      error={loaded.error}
+      errorTitle="Could not load campaigns"
+      loading={loaded.loading && !loaded.data}
+      items={campaigns?.data}
+      empty={
+        <EmptyState
+          title="No campaigns yet"
+          action={{ href: `/w/${ws}/campaigns/new`, label: 'Create a campaign' }}
+        >
+          Thank people for a big order, or welcome them to a plan: a campaign queues a message whose
+          audience is Identified people for each person who triggers it.
+        </EmptyState>
+      }
+      heads={
+        <>
+          <th scope="col">Campaign</th>
+          <th scope="col">Status</th>
+          <th scope="col">Message</th>
+          <FigureHeads />
+        </>
+      }
+      row={(c) => (
+        <tr key={c.id}>
+          <TitleCell
+            href={`/w/${ws}/campaigns/${seg(c.id)}`}
+            title={c.name}
+            sub={
+              <>
+                {describeTrigger(c.trigger, segmentName(c))}, {describeDelay(c.delaySeconds)}
+              </>
+            }
+          />
+          <td data-label="Status">
+            <SendStatusBadge status={c.status} />
+          </td>
+          <td data-label="Message">
+            {names?.messages.find((m) => m.id === c.messageId)?.name ?? c.messageId}
+          </td>
+          <FigureCells figures={c.figures} />
+        </tr>
       )}
-    </>
+    />
   );
 }

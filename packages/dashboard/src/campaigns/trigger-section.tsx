@@ -1,5 +1,7 @@
 import type { Segment } from '../api/types.js';
-import { Field, formatNumber } from '../components/ui.js';
+import { Choice, Choices } from '../components/choice.js';
+import { ExpiresField, SegmentOptions } from '../components/fields.js';
+import { Field } from '../components/ui.js';
 import type { ErrorFor } from '../messages/draft.js';
 import { Link } from '../router.js';
 import { PropertyFilters } from '../segments/property-filters.js';
@@ -25,35 +27,23 @@ export function TriggerSection(props: {
         </p>
       </header>
       <div className="stack">
-        <fieldset>
-          <legend>When</legend>
-          <div className="stack">
-            <label className="choice">
-              <input
-                type="radio"
-                name="trigger"
-                id="f-trigger-type"
-                checked={draft.trigger === 'event'}
-                onChange={() => update({ trigger: 'event' })}
-              />
-              <span>Someone performs an event</span>
-            </label>
-            <label className="choice">
-              <input
-                type="radio"
-                name="trigger"
-                checked={draft.trigger === 'segment_entered'}
-                onChange={() => update({ trigger: 'segment_entered' })}
-              />
-              <span>Someone enters a segment</span>
-            </label>
-            {triggerError && (
-              <span className="field-error" role="alert">
-                {triggerError}
-              </span>
-            )}
-          </div>
-        </fieldset>
+        <Choices legend="When" error={triggerError}>
+          <Choice
+            name="trigger"
+            id="f-trigger-type"
+            checked={draft.trigger === 'event'}
+            onChange={() => update({ trigger: 'event' })}
+          >
+            Someone performs an event
+          </Choice>
+          <Choice
+            name="trigger"
+            checked={draft.trigger === 'segment_entered'}
+            onChange={() => update({ trigger: 'segment_entered' })}
+          >
+            Someone enters a segment
+          </Choice>
+        </Choices>
         {draft.trigger === 'event' ? (
           <div className="stack" style={{ gap: 8 }}>
             <Field
@@ -104,11 +94,7 @@ export function TriggerSection(props: {
                 onChange={(e) => update({ segmentId: e.target.value })}
               >
                 <option value="">Choose a segment…</option>
-                {segments.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name} ({formatNumber(s.members)})
-                  </option>
-                ))}
+                <SegmentOptions segments={segments} people={false} />
               </select>
             )}
           </Field>
@@ -145,23 +131,11 @@ export function TriggerSection(props: {
               </div>
             )}
           </Field>
-          <Field
-            label="Expires after (days)"
-            path="expiresDays"
+          <ExpiresField
+            value={draft.expiresDays}
             error={err('expiresDays')}
-            hint="Someone who has not seen it by then never will."
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={1}
-                max={365}
-                value={draft.expiresDays}
-                onChange={(e) => update({ expiresDays: Number(e.target.value) })}
-              />
-            )}
-          </Field>
+            onChange={(expiresDays) => update({ expiresDays })}
+          />
         </div>
       </div>
     </section>

@@ -5,9 +5,12 @@ import { fieldId } from './ui.js';
 /**
  * A form's save error: the API's error names a field (`trigger.where.0.value`); it is shown
  * beside that field, which takes the focus, or above the form when no field on screen has
- * that name. `err(path)` is the field's message without its dotted name in front.
+ * that name. `err(path)` is the field's message, by default without its dotted name in front.
  */
-export function useFormError() {
+export function useFormError(
+  /** What a field shows of the error that names it. */
+  messageOf: (error: ApiError) => string = fieldMessage,
+) {
   const [error, setError] = useState<unknown>();
   const focusPending = useRef(false);
   useEffect(() => {
@@ -18,7 +21,8 @@ export function useFormError() {
     element?.focus();
   }, [error]);
   const err = (path: string) =>
-    error instanceof ApiError && error.field === path ? fieldMessage(error) : undefined;
+    error instanceof ApiError && error.field === path ? messageOf(error) : undefined;
+  const clear = () => setError(undefined);
   const onScreen =
     error instanceof ApiError && error.field && document.getElementById(fieldId(error.field));
   return {
@@ -30,7 +34,14 @@ export function useFormError() {
       focusPending.current = true;
       setError(reason);
     },
-    clear: () => setError(undefined),
+    clear,
+    /** Wraps a setter: the error described the form as it was, and the edit may fix it. */
+    edit:
+      <T,>(set: (value: T) => void) =>
+      (value: T) => {
+        set(value);
+        clear();
+      },
   };
 }
 

@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { get, seg } from '../api/client.js';
 import type { PersonSummary } from '../api/types.js';
-import { ErrorAlert, formatDateTime, Loading, PageHeader } from '../components/ui.js';
+import { EmptyState } from '../components/empty-state.js';
+import { PeopleTable } from '../components/people-table.js';
+import { ErrorAlert, Loading, PageHeader } from '../components/ui.js';
 import { useAsync } from '../components/use-async.js';
 import { Link, navigate, useLocation, useTitle } from '../router.js';
 
@@ -61,46 +63,24 @@ export function PeoplePage({ ws }: { ws: string }) {
           </p>
         )}
         {results.data && people.length === 0 && (
-          <div className="card empty">
-            <h2>{q ? 'Nobody found' : 'Nobody yet'}</h2>
+          <EmptyState title={q ? 'Nobody found' : 'Nobody yet'}>
             {q ? (
-              <p>
+              <>
                 No identified person matches. If “{q}” is an anonymous visitor’s ID,{' '}
                 <Link href={`/w/${ws}/anonymous/${seg(q)}`}>see that visitor’s activity</Link>.
-              </p>
+              </>
             ) : (
-              <p>People appear here once your site calls identify().</p>
+              'People appear here once your site calls identify().'
             )}
-          </div>
+          </EmptyState>
         )}
         {people.length > 0 && (
-          <div className="card table-wrap">
-            <table className="stacked-table">
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Last seen</th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.map((p) => (
-                  <tr key={p.userId}>
-                    <td>
-                      <Link className="cell-title" href={`/w/${ws}/people/${seg(p.userId)}`}>
-                        {p.userId}
-                      </Link>
-                      {typeof p.traits.name === 'string' && (
-                        <div className="cell-sub">{p.traits.name}</div>
-                      )}
-                    </td>
-                    <td data-label="Email">{p.email ?? <span className="faint">–</span>}</td>
-                    <td data-label="Last seen">{formatDateTime(p.lastSeenAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PeopleTable
+            ws={ws}
+            people={people}
+            time={{ label: 'Last seen', of: (p) => p.lastSeenAt }}
+            sub={(p) => (typeof p.traits.name === 'string' ? p.traits.name : undefined)}
+          />
         )}
       </div>
     </>

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
 import { get, seg } from '../api/client.js';
 import type { ConditionGroup, Segment } from '../api/types.js';
-import { ErrorAlert, formatDateTime, formatNumber, Loading, PageHeader } from '../components/ui.js';
+import { EmptyState } from '../components/empty-state.js';
+import { ListPage } from '../components/list-page.js';
+import { TitleCell } from '../components/list-table.js';
+import { formatDateTime, formatNumber } from '../components/ui.js';
 import { LIVE_POLL_MS, usePolling } from '../components/use-polling.js';
-import { Link, useTitle } from '../router.js';
+import { useTitle } from '../router.js';
 import { describeCondition } from './conditions.js';
 
 /** The first condition in words, and how many more: enough to tell segments apart. */
@@ -30,79 +33,56 @@ export function SegmentListPage({ ws }: { ws: string }) {
     [ws],
     built === ws,
   );
-  const list = segments.data?.data ?? [];
   useEffect(() => {
     if (segments.data && !segments.data.data.some((s) => s.building)) setBuilt(ws);
     // Only a new answer tells; it is for the current workspace (usePolling drops the others).
   }, [segments.data]);
   return (
-    <>
-      <PageHeader
-        title="Segments"
-        subtitle="Groups of identified people, by their traits and what they did: the audience of broadcasts, campaigns and messages."
-        actions={
-          <Link className="btn btn-primary" href={`/w/${ws}/segments/new`}>
-            New segment
-          </Link>
-        }
-      />
-      {segments.error ? (
-        <ErrorAlert error={segments.error} title="Could not load segments" />
-      ) : null}
-      {!segments.data && !segments.error ? <Loading /> : null}
-      {segments.data && list.length === 0 ? (
-        <div className="card empty">
-          <h2>No segments yet</h2>
-          <p>
-            Create a segment, such as “plan equals pro” or “ordered 3 times this month”, then send
-            it a broadcast or start a campaign when people enter it.
-          </p>
-          <Link className="btn btn-primary" href={`/w/${ws}/segments/new`}>
-            Create a segment
-          </Link>
-        </div>
-      ) : null}
-      {list.length > 0 && (
-        <div className="card table-wrap">
-          <table className="stacked-table">
-            <thead>
-              <tr>
-                <th scope="col">Segment</th>
-                <th scope="col" className="num">
-                  Members
-                </th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link className="cell-title" href={`/w/${ws}/segments/${seg(s.id)}`}>
-                      {s.name}
-                    </Link>
-                    <div className="cell-sub">{gist(s.conditions)}</div>
-                  </td>
-                  <td data-label="Members" className="num">
-                    {s.building ? (
-                      // One block: on phones the cell lays out its label and this side by side.
-                      <div>
-                        {formatNumber(s.members)}
-                        <div>
-                          <span className="badge badge-building">Counting past events…</span>
-                        </div>
-                      </div>
-                    ) : (
-                      formatNumber(s.members)
-                    )}
-                  </td>
-                  <td data-label="Updated">{formatDateTime(s.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <ListPage
+      title="Segments"
+      subtitle="Groups of identified people, by their traits and what they did: the audience of broadcasts, campaigns and messages."
+      create={{ href: `/w/${ws}/segments/new`, label: 'New segment' }}
+      error={segments.error}
+      errorTitle="Could not load segments"
+      loading={!segments.data && !segments.error}
+      items={segments.data?.data}
+      empty={
+        <EmptyState
+          title="No segments yet"
+          action={{ href: `/w/${ws}/segments/new`, label: 'Create a segment' }}
+        >
+          Create a segment, such as “plan equals pro” or “ordered 3 times this month”, then send it a
+          broadcast or start a campaign when people enter it.
+        </EmptyState>
+      }
+      heads={
+        <>
+          <th scope="col">Segment</th>
+          <th scope="col" className="num">
+            Members
+          </th>
+          <th scope="col">Updated</th>
+        </>
+      }
+      row={(s) => (
+        <tr key={s.id}>
+          <TitleCell href={`/w/${ws}/segments/${seg(s.id)}`} title={s.name} sub={gist(s.conditions)} />
+          <td data-label="Members" className="num">
+            {s.building ? (
+              // One block: on phones the cell lays out its label and this side by side.
+              <div>
+                {formatNumber(s.members)}
+                <div>
+                  <span className="badge badge-building">Counting past events…</span>
+                </div>
+              </div>
+            ) : (
+              formatNumber(s.members)
+            )}
+          </td>
+          <td data-label="Updated">{formatDateTime(s.updatedAt)}</td>
+        </tr>
       )}
-    </>
+    />
   );
 }

@@ -9,6 +9,7 @@ import {
   Loading,
   PageHeader,
 } from '../components/ui.js';
+import { PeopleTable } from '../components/people-table.js';
 import { LIVE_POLL_MS, usePolling } from '../components/use-polling.js';
 import { Link, navigate, useTitle } from '../router.js';
 import { ConditionsSummary } from './conditions-summary.js';
@@ -122,30 +123,12 @@ export function SegmentPage({ ws, id }: { ws: string; id: string }) {
               : 'Nobody matches yet. People join as your site sends identify and track calls; a new or changed segment takes a moment to build.'}
           </p>
         ) : (
-          <div className="table-wrap">
-            <table className="stacked-table">
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Joined</th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.map((p) => (
-                  <tr key={p.userId}>
-                    <td>
-                      <Link className="cell-title" href={`/w/${ws}/people/${seg(p.userId)}`}>
-                        {p.userId}
-                      </Link>
-                    </td>
-                    <td data-label="Email">{p.email ?? <span className="faint">–</span>}</td>
-                    <td data-label="Joined">{formatDateTime(p.enteredAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PeopleTable
+            ws={ws}
+            people={people}
+            time={{ label: 'Joined', of: (p) => p.enteredAt }}
+            card={false}
+          />
         )}
         <ErrorAlert error={moreError} title="Could not load more members" />
         {(members.next || more) && (

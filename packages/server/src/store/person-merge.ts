@@ -26,7 +26,9 @@ const IN_CHUNK = 500;
  *   identities, which moved.
  * - `events`: left. History is kept as received; the identities say whose it is.
  * - `segment_members`, `person_event_counts`, and delayed campaign sends in `jobs`: folded by
- *   the campaigns effect later in the same transaction (campaigns/identity-changes.ts).
+ *   the campaigns effect later in the same transaction (campaigns/identity-changes.ts). A send
+ *   finds the person's canonical userId again when its job runs, under their lock
+ *   (campaigns/jobs.ts): one that raced the merge still queues under B's key.
  *
  * Answers the merged person's visitor keys, whose answers changed.
  */

@@ -1,6 +1,8 @@
 import { messageOf } from '../../api/client.js';
 import type { Segment } from '../../api/types.js';
-import { Field, fieldId, formatNumber } from '../../components/ui.js';
+import { Choice, Choices } from '../../components/choice.js';
+import { NameField, SegmentOptions } from '../../components/fields.js';
+import { Field, fieldId } from '../../components/ui.js';
 import { Link } from '../../router.js';
 import type { SectionProps } from '../draft.js';
 
@@ -30,17 +32,11 @@ export function BasicsSection({
         <h2 id="basics-title">Message</h2>
       </header>
       <div className="stack">
-        <Field label="Name" path="name" error={err('name')} hint="Only your team sees it.">
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              value={draft.name}
-              maxLength={200}
-              onChange={(e) => update({ name: e.target.value })}
-            />
-          )}
-        </Field>
+        <NameField
+          value={draft.name}
+          error={err('name')}
+          onChange={(name) => update({ name })}
+        />
         <Field label="Description" path="description" error={err('description')}>
           {(control) => (
             <textarea
@@ -52,47 +48,25 @@ export function BasicsSection({
           )}
         </Field>
         <div className="grid-2">
-          <fieldset
-            aria-describedby={audienceError ? `${fieldId('audience.type')}-error` : undefined}
-          >
-            <legend>Audience</legend>
-            <div className="stack">
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="audience"
-                  id={fieldId('audience.type')}
-                  checked={draft.audience.type === 'anonymous'}
-                  onChange={() => update({ audience: { type: 'anonymous' } })}
-                />
-                <span>
-                  Anonymous visitors
-                  <span className="hint small muted">
-                    Everyone not identified yet; never someone who is.
-                  </span>
-                </span>
-              </label>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="audience"
-                  checked={draft.audience.type === 'identified'}
-                  onChange={() => update({ audience: { type: 'identified', segment: null } })}
-                />
-                <span>
-                  Identified people
-                  <span className="hint small muted">
-                    People your site has identified, optionally in a segment.
-                  </span>
-                </span>
-              </label>
-              {audienceError && (
-                <span className="field-error" id={`${fieldId('audience.type')}-error`} role="alert">
-                  {audienceError}
-                </span>
-              )}
-            </div>
-          </fieldset>
+          <Choices legend="Audience" error={audienceError} path="audience.type">
+            <Choice
+              name="audience"
+              id={fieldId('audience.type')}
+              checked={draft.audience.type === 'anonymous'}
+              onChange={() => update({ audience: { type: 'anonymous' } })}
+              hint="Everyone not identified yet; never someone who is."
+            >
+              Anonymous visitors
+            </Choice>
+            <Choice
+              name="audience"
+              checked={draft.audience.type === 'identified'}
+              onChange={() => update({ audience: { type: 'identified', segment: null } })}
+              hint="People your site has identified, optionally in a segment."
+            >
+              Identified people
+            </Choice>
+          </Choices>
           <div className="stack">
             <Field
               label="Priority"
@@ -143,11 +117,7 @@ export function BasicsSection({
                     }
                   >
                     <option value="">No segment</option>
-                    {list?.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.name} ({formatNumber(s.members)} {s.members === 1 ? 'person' : 'people'})
-                      </option>
-                    ))}
+                    {list && <SegmentOptions segments={list} />}
                     {unlisted && (
                       <option value={segment}>{list ? `${segment} (not found)` : segment}</option>
                     )}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Choice, Choices } from '../../components/choice.js';
 import { Field, fieldId } from '../../components/ui.js';
 import type { SectionProps } from '../draft.js';
 import { allZones, browserZone, isoToWall, wallToIso } from '../timezones.js';
@@ -31,23 +32,15 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
         <h2 id="delivery-title">Frequency, schedule and goal</h2>
       </header>
       <div className="stack">
-        <fieldset>
-          <legend>How often</legend>
-          <div className="stack">
-            <label className="choice">
-              <input
-                type="radio"
-                name="frequency"
-                checked={frequency.maxViews === null}
-                onChange={() => update({ frequency: { ...frequency, maxViews: null } })}
-              />
-              <span>
-                Show always
-                <span className="hint small muted">
-                  On every matching page until the person dismisses it.
-                </span>
-              </span>
-            </label>
+        <Choices legend="How often" error={maxViewsError}>
+          <Choice
+            name="frequency"
+            checked={frequency.maxViews === null}
+            onChange={() => update({ frequency: { ...frequency, maxViews: null } })}
+            hint="On every matching page until the person dismisses it."
+          >
+            Show always
+          </Choice>
             <div className="choice">
               <input
                 type="radio"
@@ -79,13 +72,7 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
                 <span>times per person</span>
               </span>
             </div>
-            {maxViewsError && (
-              <span className="field-error" role="alert">
-                {maxViewsError}
-              </span>
-            )}
-          </div>
-        </fieldset>
+        </Choices>
         <Field
           label="Wait between two views"
           path="frequency.cooldownSeconds"

@@ -1,42 +1,15 @@
-import { Kysely, Migrator } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  describeEachDialect,
-  type TestDatabase,
-} from '../../test-support/databases.js';
-import { postgresDialect } from '../postgres.js';
-import type { Schema } from '../schema.js';
-import { sqliteDialect } from '../sqlite.js';
-import { migrations } from './index.js';
+import type { Kysely } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test-support/databases.js';
+import { useMigrationDatabase } from '../../test-support/migrations.js';
 
 /** Segments that existed before builds get one when they count events. */
 describeEachDialect('migration 0007 (segment builds)', (dialect) => {
-  let database: TestDatabase;
-  let db: Kysely<Schema>;
-  const migrator = () =>
-    new Migrator({
-      db,
-      provider: { getMigrations: async () => migrations(dialect) },
-      migrationTableName: 'herald_migrations',
-      migrationLockTableName: 'herald_migrations_lock',
-    });
-
-  beforeAll(async () => {
-    database = await createTestDatabase(dialect);
-    const url = database.options.databaseUrl;
-    db = new Kysely<Schema>({
-      dialect: url ? postgresDialect(url) : sqliteDialect(database.options.dataDir),
-    });
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await database.drop();
-  });
+  const database = useMigrationDatabase(dialect);
 
   it('schedules a build for each segment with event conditions', async () => {
-    const before = await migrator().migrateTo('0006_campaigns');
-    expect(before.error).toBeUndefined();
+    const { db } = database;
+    await database.migrateTo('0006_campaigns');
     await db
       .insertInto('workspaces')
       .values({ id: 'ws_1', name: 'Old', settings: '{}', created_at: 1, updated_at: 1 })
@@ -59,8 +32,7 @@ describeEachDialect('migration 0007 (segment builds)', (dialect) => {
       ])
       .execute();
 
-    const after = await migrator().migrateToLatest();
-    expect(after.error).toBeUndefined();
+    await database.migrateToLatest();
     const rows = await db
       .selectFrom('segments')
       .select(['id', 'conditions_version', 'built_through'])

@@ -1,44 +1,16 @@
-import { Kysely, Migrator } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  describeEachDialect,
-  type TestDatabase,
-} from '../../test-support/databases.js';
-import { postgresDialect } from '../postgres.js';
-import type { Schema } from '../schema.js';
-import { sqliteDialect } from '../sqlite.js';
-import { migrations } from './index.js';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test-support/databases.js';
+import { useMigrationDatabase } from '../../test-support/migrations.js';
 
 const HOUR = 3_600_000;
 
 /** People merged before 0009 get their split message data folded, as a merge does now. */
 describeEachDialect('migration 0009 (merged people)', (dialect) => {
-  let database: TestDatabase;
-  let db: Kysely<Schema>;
-  const migrator = () =>
-    new Migrator({
-      db,
-      provider: { getMigrations: async () => migrations(dialect) },
-      migrationTableName: 'herald_migrations',
-      migrationLockTableName: 'herald_migrations_lock',
-    });
-
-  beforeAll(async () => {
-    database = await createTestDatabase(dialect);
-    const url = database.options.databaseUrl;
-    db = new Kysely<Schema>({
-      dialect: url ? postgresDialect(url) : sqliteDialect(database.options.dataDir),
-    });
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await database.drop();
-  });
+  const database = useMigrationDatabase(dialect);
 
   it('folds the states, queue and conversions of people merged before it', async () => {
-    const before = await migrator().migrateTo('0008_ingest_journal');
-    expect(before.error).toBeUndefined();
+    const { db } = database;
+    await database.migrateTo('0008_ingest_journal');
     await db
       .insertInto('workspaces')
       .values({ id: 'ws_1', name: 'Old', settings: '{}', created_at: 1, updated_at: 1 })
@@ -168,8 +140,7 @@ describeEachDialect('migration 0009 (merged people)', (dialect) => {
       ])
       .execute();
 
-    const after = await migrator().migrateToLatest();
-    expect(after.error).toBeUndefined();
+    await database.migrateToLatest();
 
     const states = await db.selectFrom('message_states').selectAll().execute();
     expect(states.map((s) => ({ ...s, views: Number(s.views) }))).toEqual([

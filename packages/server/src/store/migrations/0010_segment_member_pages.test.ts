@@ -1,49 +1,24 @@
-import { type CompiledQuery, Kysely, Migrator, sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
+import { expect, it } from 'vitest';
 import { CampaignRepository } from '../../campaigns/repository.js';
-import {
-  createTestDatabase,
-  describeEachDialect,
-  type TestDatabase,
-} from '../../test-support/databases.js';
+import { describeEachDialect } from '../../test-support/databases.js';
+import { useMigrationDatabase } from '../../test-support/migrations.js';
 import { encodeCursor } from '../people.js';
-import { postgresDialect } from '../postgres.js';
 import type { Schema } from '../schema.js';
-import { sqliteDialect } from '../sqlite.js';
-import { migrations } from './index.js';
 
 /** Segment members gain the index their pages are read by, over the rows already there. */
 describeEachDialect('migration 0010 (segment member pages)', (dialect) => {
-  let database: TestDatabase;
-  let db: Kysely<Schema>;
   /** The queries run, for reading the plan of one. */
   const queries: CompiledQuery[] = [];
-  const migrator = () =>
-    new Migrator({
-      db,
-      provider: { getMigrations: async () => migrations(dialect) },
-      migrationTableName: 'herald_migrations',
-      migrationLockTableName: 'herald_migrations_lock',
-    });
-
-  beforeAll(async () => {
-    database = await createTestDatabase(dialect);
-    const url = database.options.databaseUrl;
-    db = new Kysely<Schema>({
-      dialect: url ? postgresDialect(url) : sqliteDialect(database.options.dataDir),
-      log: (event) => {
-        if (event.level === 'query') queries.push(event.query);
-      },
-    });
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await database.drop();
+  const database = useMigrationDatabase(dialect, {
+    log: (event) => {
+      if (event.level === 'query') queries.push(event.query);
+    },
   });
 
   it('indexes (segment_id, entered_at, profile_id), and pages read by it', async () => {
-    const before = await migrator().migrateTo('0009_merged_people');
-    expect(before.error).toBeUndefined();
+    const { db } = database;
+    await database.migrateTo('0009_merged_people');
     await db
       .insertInto('workspaces')
       .values({ id: 'ws_1', name: 'Old', settings: '{}', created_at: 1, updated_at: 1 })
@@ -90,8 +65,7 @@ describeEachDialect('migration 0010 (segment member pages)', (dialect) => {
       )
       .execute();
 
-    const after = await migrator().migrateToLatest();
-    expect(after.error).toBeUndefined();
+    await database.migrateToLatest();
     expect(await indexColumns(db, dialect, 'segment_members_by_entry')).toBe(
       'segment_id, entered_at, profile_id',
     );
