@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { get, patch, post, seg } from '../api/client.js';
 import type { Campaign } from '../api/types.js';
 import { MessageOptions, loadSendables, MissingPrerequisites } from '../broadcasts/sendable.js';
+import { NameField } from '../components/fields.js';
 import { useFormError } from '../components/form-error.js';
+import { NotSaved, SaveBar } from '../components/save-bar.js';
 import { ErrorAlert, Field, Loading, PageHeader } from '../components/ui.js';
 import { useAsync } from '../components/use-async.js';
 import { Link, navigate, useLocation, useTitle } from '../router.js';
@@ -95,22 +97,11 @@ export function CampaignEditorPage({ ws, id }: { ws: string; id?: string }) {
               <h2 id="campaign-title">Campaign</h2>
             </header>
             <div className="grid-2">
-              <Field
-                label="Name"
-                path="name"
+              <NameField
+                value={draft.name}
                 error={form.err('name')}
-                hint="Only your team sees it."
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    type="text"
-                    maxLength={200}
-                    value={draft.name}
-                    onChange={(e) => update({ name: e.target.value })}
-                  />
-                )}
-              </Field>
+                onChange={(name) => update({ name })}
+              />
               <Field
                 label="Message"
                 path="messageId"
@@ -150,28 +141,24 @@ export function CampaignEditorPage({ ws, id }: { ws: string; id?: string }) {
             update={update}
             err={form.err}
           />
-          <div className="save-bar">
-            <span className="small muted" role="status">
-              {form.error ? (
-                <span className="field-error">
-                  Not saved:{' '}
-                  {form.general ? (form.error as Error).message : 'see the field marked.'}
-                </span>
+          <SaveBar
+            status={
+              form.error ? (
+                <NotSaved form={form} />
               ) : campaign ? (
                 'Changes apply to what triggers it from now on.'
               ) : (
                 'The campaign starts as soon as it is created.'
-              )}
-            </span>
-            <div className="row">
-              <Link className="btn" href={back}>
-                Cancel
-              </Link>
-              <button type="button" className="btn btn-primary" onClick={save} disabled={busy}>
-                {busy ? 'Saving…' : campaign ? 'Save changes' : 'Create and start'}
-              </button>
-            </div>
-          </div>
+              )
+            }
+            busy={busy}
+            onSave={save}
+            save={campaign ? 'Save changes' : 'Create and start'}
+          >
+            <Link className="btn" href={back}>
+              Cancel
+            </Link>
+          </SaveBar>
         </div>
       )}
     </div>

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { ApiError, get, patch, post, seg } from '../api/client.js';
 import type { Segment } from '../api/types.js';
+import { NameField } from '../components/fields.js';
 import { useFormError } from '../components/form-error.js';
-import { ErrorAlert, Field, Loading, PageHeader } from '../components/ui.js';
+import { NotSaved, SaveBar } from '../components/save-bar.js';
+import { ErrorAlert, Loading, PageHeader } from '../components/ui.js';
+import { useLeaveWarning } from '../components/use-leave-warning.js';
 import { Link, navigate, useTitle } from '../router.js';
 import { checkGroup, type GroupDraft, groupBody, groupDraftOf, newGroup } from './conditions.js';
 import { ConditionsBuilder } from './conditions-builder.js';
@@ -34,19 +37,8 @@ export function SegmentEditorPage({ ws, id }: { ws: string; id?: string }) {
   }, [ws, id]);
 
   const dirty = JSON.stringify([name, group]) !== baseline;
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
-  const edit = <T,>(set: (value: T) => void) => {
-    return (value: T) => {
-      set(value);
-      form.clear();
-    };
-  };
+  useLeaveWarning(dirty);
+  const { edit } = form;
 
   const save = async () => {
     setBusy(true);
@@ -102,17 +94,7 @@ export function SegmentEditorPage({ ws, id }: { ws: string; id?: string }) {
           <header>
             <h2 id="segment-title">Segment</h2>
           </header>
-          <Field label="Name" path="name" error={form.err('name')} hint="Only your team sees it.">
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                value={name}
-                maxLength={200}
-                onChange={(e) => edit(setName)(e.target.value)}
-              />
-            )}
-          </Field>
+          <NameField value={name} error={form.err('name')} onChange={edit(setName)} />
         </section>
         <section className="section" aria-labelledby="conditions-title">
           <header>
@@ -132,35 +114,20 @@ export function SegmentEditorPage({ ws, id }: { ws: string; id?: string }) {
           <ConditionsSummary group={groupBody(group)} />
         </section>
       </div>
-      <div className="save-bar">
-        <span className="small muted" role="status">
-          {form.error ? (
-            <span className="field-error">
-              Not saved: {form.general ? (form.error as Error).message : 'see the field marked.'}
-            </span>
-          ) : dirty ? (
-            'Unsaved changes'
-          ) : (
-            'No changes'
-          )}
-        </span>
-        <div className="row">
-          <Link
-            className="btn"
-            href={segment ? `/w/${ws}/segments/${seg(segment.id)}` : `/w/${ws}/segments`}
-          >
-            Cancel
-          </Link>
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={save}
-            disabled={busy || (Boolean(segment) && !dirty)}
-          >
-            {busy ? 'Saving…' : segment ? 'Save changes' : 'Create segment'}
-          </button>
-        </div>
-      </div>
+      <SaveBar
+        status={form.error ? <NotSaved form={form} /> : dirty ? 'Unsaved changes' : 'No changes'}
+        busy={busy}
+        disabled={Boolean(segment) && !dirty}
+        onSave={save}
+        save={segment ? 'Save changes' : 'Create segment'}
+      >
+        <Link
+          className="btn"
+          href={segment ? `/w/${ws}/segments/${seg(segment.id)}` : `/w/${ws}/segments`}
+        >
+          Cancel
+        </Link>
+      </SaveBar>
     </div>
   );
 }

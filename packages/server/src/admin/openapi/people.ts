@@ -61,7 +61,8 @@ export const people: Resource = {
       },
       delete: {
         operationId: 'erasePerson',
-        summary: 'Erase a person: profile, identities, memberships, counters and every event',
+        summary:
+          'Erase every row about a person: profile, identities, events, memberships, counters, message states, queue entries, conversions, pending sends (SECURITY.md, Erasure)',
         parameters: [ws, userId],
         answer: {
           type: 'object',
