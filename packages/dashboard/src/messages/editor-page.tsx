@@ -1,16 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Message } from '@herald/protocol';
 import { ApiError, get, patch, post, seg } from '../api/client.js';
 import type { Segment } from '../api/types.js';
-import {
-  ConfirmDialog,
-  ErrorAlert,
-  fieldId,
-  Loading,
-  PageHeader,
-  StatusBadge,
-} from '../components/ui.js';
+import { useFormError } from '../components/form-error.js';
+import { SaveBar } from '../components/save-bar.js';
+import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusBadge } from '../components/ui.js';
 import { useAsync } from '../components/use-async.js';
+import { useLeaveWarning } from '../components/use-leave-warning.js';
 import { Link, navigate, useTitle } from '../router.js';
 import { MessageActions } from './actions.js';
 import { type Draft, draftOf, newDraft, toBody } from './draft.js';
@@ -31,11 +27,11 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
   const [draft, setDraft] = useState<Draft>(newDraft);
   const [baseline, setBaseline] = useState(() => JSON.stringify(newDraft()));
   const [loadError, setLoadError] = useState<unknown>();
-  const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [confirmVersion, setConfirmVersion] = useState(false);
   const [saved, setSaved] = useState(false);
-  const focusPending = useRef(false);
+  // Beside its field, the API's message whole: `steps.0.html must not be empty`.
+  const form = useFormError((error) => error.message);
   // What the audience may be narrowed to.
   const segments = useAsync(
     () => get<{ data: Segment[] }>(`/workspaces/${seg(ws)}/segments`),
@@ -53,34 +49,19 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
   }, [ws, id]);
 
   const dirty = JSON.stringify(draft) !== baseline;
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
-  // After a failed save, move the focus to the field the API named, once it has rendered.
-  useEffect(() => {
-    if (!focusPending.current || !(error instanceof ApiError) || !error.field) return;
-    focusPending.current = false;
-    const element = document.getElementById(fieldId(error.field));
-    element?.scrollIntoView({ block: 'center' });
-    element?.focus();
-  }, [error]);
+  useLeaveWarning(dirty);
 
   const update = (patchDraft: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patchDraft }));
     setSaved(false);
     // The error described the draft as it was; an edit may well have fixed it.
-    setError(undefined);
+    form.clear();
   };
-  const err = (path: string) =>
-    error instanceof ApiError && error.field === path ? error.message : undefined;
+  const { err } = form;
 
   const save = async (newVersion = false) => {
     setBusy(true);
-    setError(undefined);
+    form.clear();
     setSaved(false);
     try {
       if (!draft.name.trim())
@@ -101,8 +82,7 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
       if (reason instanceof ApiError && reason.code === 'message_live') {
         setConfirmVersion(true);
       } else {
-        focusPending.current = true;
-        setError(reason);
+        form.fail(reason);
       }
       throw reason;
     } finally {
@@ -118,9 +98,6 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
   if (loadError) return <ErrorAlert error={loadError} title="Could not load the message" />;
   if (id && !message) return <Loading />;
 
-  const general =
-    error &&
-    !(error instanceof ApiError && error.field && document.getElementById(fieldId(error.field)));
   return (
     // Not a <form>: the confirmation dialogs inside are forms of their own.
     <div>
@@ -149,7 +126,7 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
         }
       />
       <div className="editor-layout">
-        {general ? <ErrorAlert error={error} title="Not saved" /> : null}
+        {form.general ? <ErrorAlert error={form.general} title="Not saved" /> : null}
         <BasicsSection
           ws={ws}
           segments={{ list: segments.data?.data, error: segments.error }}
@@ -163,41 +140,36 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
         <StepsSection draft={draft} update={update} err={err} />
         <MessagePreview draft={draft} messageId={message?.id} />
       </div>
-      <div className="save-bar">
-        <span className="small muted" role="status">
-          {error ? (
-            <span className="field-error">Not saved: {(error as Error).message}</span>
+      <SaveBar
+        status={
+          form.error ? (
+            <span className="field-error">Not saved: {(form.error as Error).message}</span>
           ) : dirty ? (
             'Unsaved changes'
           ) : saved ? (
             'Saved.'
           ) : (
             'No changes'
-          )}
-        </span>
-        <div className="row">
-          {message && dirty && (
-            <button
-              type="button"
-              className="btn"
-              onClick={() => {
-                setDraft(draftOf(message));
-                setError(undefined);
-              }}
-            >
-              Discard changes
-            </button>
-          )}
+          )
+        }
+        busy={busy}
+        disabled={Boolean(message) && !dirty}
+        onSave={requestSave}
+        save={message ? 'Save changes' : 'Create draft'}
+      >
+        {message && dirty && (
           <button
             type="button"
-            className="btn btn-primary"
-            onClick={requestSave}
-            disabled={busy || (Boolean(message) && !dirty)}
+            className="btn"
+            onClick={() => {
+              setDraft(draftOf(message));
+              form.clear();
+            }}
           >
-            {busy ? 'Saving…' : message ? 'Save changes' : 'Create draft'}
+            Discard changes
           </button>
-        </div>
-      </div>
+        )}
+      </SaveBar>
       <ConfirmDialog
         open={confirmVersion}
         title="Save a new version?"
