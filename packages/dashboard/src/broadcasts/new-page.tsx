@@ -134,35 +134,35 @@ export function NewBroadcastPage({ ws }: { ws: string }) {
               <Choice name="when" checked={!later} onChange={() => edit(setLater)(false)}>
                 Now
               </Choice>
-                <div className="choice">
-                  <input
-                    type="radio"
-                    name="when"
-                    id="when-later"
-                    checked={later}
-                    onChange={() => edit(setLater)(true)}
-                  />
-                  <span className="stack" style={{ gap: 6 }}>
-                    <label htmlFor="when-later">At a date and time</label>
-                    {later && (
-                      <Field
-                        label={<span className="visually-hidden">Send at</span>}
-                        path="sendAt"
-                        error={form.err('sendAt')}
-                        hint={`Your time zone: ${zone}.`}
-                      >
-                        {(control) => (
-                          <input
-                            {...control}
-                            type="datetime-local"
-                            value={wall}
-                            onChange={(e) => edit(setWall)(e.target.value)}
-                          />
-                        )}
-                      </Field>
-                    )}
-                  </span>
-                </div>
+              <div className="choice">
+                <input
+                  type="radio"
+                  name="when"
+                  id="when-later"
+                  checked={later}
+                  onChange={() => edit(setLater)(true)}
+                />
+                <span className="stack" style={{ gap: 6 }}>
+                  <label htmlFor="when-later">At a date and time</label>
+                  {later && (
+                    <Field
+                      label={<span className="visually-hidden">Send at</span>}
+                      path="sendAt"
+                      error={form.err('sendAt')}
+                      hint={`Your time zone: ${zone}.`}
+                    >
+                      {(control) => (
+                        <input
+                          {...control}
+                          type="datetime-local"
+                          value={wall}
+                          onChange={(e) => edit(setWall)(e.target.value)}
+                        />
+                      )}
+                    </Field>
+                  )}
+                </span>
+              </div>
             </Choices>
             <div className="grid-2">
               <ExpiresField

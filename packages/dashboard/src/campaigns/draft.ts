@@ -1,5 +1,6 @@
 import { ApiError } from '../api/client.js';
 import type { Campaign, CampaignTrigger } from '../api/types.js';
+import { largestUnit } from '../components/duration-input.js';
 import {
   checkFilters,
   describeFilter,
@@ -33,8 +34,7 @@ export const DELAY_UNITS = [
 
 /** The largest unit that divides the delay evenly: 7200 s is 2 hours; 0 and 90 s are minutes. */
 export function delayUnitOf(seconds: number): number {
-  const unit = [...DELAY_UNITS].reverse().find((u) => seconds > 0 && seconds % u.seconds === 0);
-  return unit?.seconds ?? 60;
+  return largestUnit(seconds, DELAY_UNITS)?.seconds ?? 60;
 }
 
 export function newCampaignDraft(segmentId = ''): CampaignDraft {

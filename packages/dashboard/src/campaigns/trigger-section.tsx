@@ -1,5 +1,6 @@
 import type { Segment } from '../api/types.js';
 import { Choice, Choices } from '../components/choice.js';
+import { DurationInput } from '../components/duration-input.js';
 import { ExpiresField, SegmentOptions } from '../components/fields.js';
 import { Field } from '../components/ui.js';
 import type { ErrorFor } from '../messages/draft.js';
@@ -107,28 +108,16 @@ export function TriggerSection(props: {
             hint="0: the message is queued at once."
           >
             {(control) => (
-              <div className="row nowrap">
-                <input
-                  {...control}
-                  className="inline-input"
-                  type="number"
-                  min={0}
-                  value={draft.delay}
-                  onChange={(e) => update({ delay: Math.max(0, Number(e.target.value || 0)) })}
-                />
-                <select
-                  aria-label="Unit of the delay"
-                  style={{ width: 'auto' }}
-                  value={draft.delayUnit}
-                  onChange={(e) => update({ delayUnit: Number(e.target.value) })}
-                >
-                  {DELAY_UNITS.map((u) => (
-                    <option key={u.seconds} value={u.seconds}>
-                      {u.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <DurationInput
+                control={control}
+                amount={draft.delay}
+                unit={draft.delayUnit}
+                units={DELAY_UNITS}
+                unitLabel="Unit of the delay"
+                onAmount={(delay) => update({ delay })}
+                onUnit={(delayUnit) => update({ delayUnit })}
+                nowrap
+              />
             )}
           </Field>
           <ExpiresField

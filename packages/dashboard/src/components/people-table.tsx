@@ -27,7 +27,11 @@ export function PeopleTable<T extends { userId: string; email: string | null }>(
     >
       {props.people.map((p) => (
         <tr key={p.userId}>
-          <TitleCell href={`/w/${ws}/people/${seg(p.userId)}`} title={p.userId} sub={props.sub?.(p)} />
+          <TitleCell
+            href={`/w/${ws}/people/${seg(p.userId)}`}
+            title={p.userId}
+            sub={props.sub?.(p)}
+          />
           <td data-label="Email">{p.email ?? <span className="faint">–</span>}</td>
           <td data-label={time.label}>{formatDateTime(time.of(p))}</td>
         </tr>

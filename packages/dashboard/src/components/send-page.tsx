@@ -39,7 +39,9 @@ export function SendPage(props: {
         subtitle={props.subtitle}
         actions={props.actions}
       />
-      {props.refreshError ? <ErrorAlert error={props.refreshError} title="Could not refresh" /> : null}
+      {props.refreshError ? (
+        <ErrorAlert error={props.refreshError} title="Could not refresh" />
+      ) : null}
       {props.warning && (
         <div className="alert alert-warning" style={{ marginBottom: 16 }}>
           {props.warning}

@@ -51,8 +51,8 @@ export function SegmentListPage({ ws }: { ws: string }) {
           title="No segments yet"
           action={{ href: `/w/${ws}/segments/new`, label: 'Create a segment' }}
         >
-          Create a segment, such as “plan equals pro” or “ordered 3 times this month”, then send it a
-          broadcast or start a campaign when people enter it.
+          Create a segment, such as “plan equals pro” or “ordered 3 times this month”, then send it
+          a broadcast or start a campaign when people enter it.
         </EmptyState>
       }
       heads={
@@ -66,7 +66,11 @@ export function SegmentListPage({ ws }: { ws: string }) {
       }
       row={(s) => (
         <tr key={s.id}>
-          <TitleCell href={`/w/${ws}/segments/${seg(s.id)}`} title={s.name} sub={gist(s.conditions)} />
+          <TitleCell
+            href={`/w/${ws}/segments/${seg(s.id)}`}
+            title={s.name}
+            sub={gist(s.conditions)}
+          />
           <td data-label="Members" className="num">
             {s.building ? (
               // One block: on phones the cell lays out its label and this side by side.

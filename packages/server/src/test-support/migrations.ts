@@ -15,6 +15,10 @@ export interface MigrationDatabase {
   migrateTo(name: string): Promise<void>;
   /** Applies the rest; fails the test on an error. */
   migrateToLatest(): Promise<void>;
+  /** Inserts the workspace `ws_1` for the test's rows to belong to. */
+  insertWorkspace(): Promise<void>;
+  /** Inserts identified people of `ws_1`, their other columns alike. */
+  insertProfiles(profiles: Array<{ id: string; userId: string }>): Promise<void>;
 }
 
 /**
@@ -28,6 +32,7 @@ export interface MigrationDatabase {
  *   it('schedules a build', async () => {
  *     const { db } = database;
  *     await database.migrateTo('0006_campaigns');
+ *     await database.insertWorkspace();
  *     await db.insertInto('segments').values(…).execute();
  *     await database.migrateToLatest();
  *     expect(await db.selectFrom('jobs').selectAll().execute()).toEqual(…);
@@ -72,5 +77,28 @@ export function useMigrationDatabase(
     },
     migrateTo: async (name) => succeeded(await migrator().migrateTo(name)),
     migrateToLatest: async () => succeeded(await migrator().migrateToLatest()),
+    insertWorkspace: async () => {
+      await opened()
+        .insertInto('workspaces')
+        .values({ id: 'ws_1', name: 'Old', settings: '{}', created_at: 1, updated_at: 1 })
+        .execute();
+    },
+    insertProfiles: async (profiles) => {
+      await opened()
+        .insertInto('profiles')
+        .values(
+          profiles.map(({ id, userId }) => ({
+            id,
+            workspace_id: 'ws_1',
+            user_id: userId,
+            email: null,
+            traits: '{}',
+            created_at: 1,
+            updated_at: 1,
+            last_seen_at: 1,
+          })),
+        )
+        .execute();
+    },
   };
 }

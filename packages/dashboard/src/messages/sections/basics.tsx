@@ -32,11 +32,7 @@ export function BasicsSection({
         <h2 id="basics-title">Message</h2>
       </header>
       <div className="stack">
-        <NameField
-          value={draft.name}
-          error={err('name')}
-          onChange={(name) => update({ name })}
-        />
+        <NameField value={draft.name} error={err('name')} onChange={(name) => update({ name })} />
         <Field label="Description" path="description" error={err('description')}>
           {(control) => (
             <textarea

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Choice, Choices } from '../../components/choice.js';
+import { DurationInput, largestUnit } from '../../components/duration-input.js';
 import { Field, fieldId } from '../../components/ui.js';
 import type { SectionProps } from '../draft.js';
 import { allZones, browserZone, isoToWall, wallToIso } from '../timezones.js';
@@ -12,9 +13,7 @@ const UNITS = [
 ];
 
 /** The largest unit that divides the cooldown evenly, to show 86400 s as "1 day". */
-function unitOf(seconds: number) {
-  return [...UNITS].reverse().find((u) => seconds > 0 && seconds % u.seconds === 0) ?? UNITS[1]!;
-}
+const unitOf = (seconds: number) => largestUnit(seconds, UNITS) ?? UNITS[1]!;
 
 /** How often (frequency), when (schedule) and what counts as success (goal). */
 export function DeliverySection({ draft, update, err }: SectionProps) {
@@ -41,37 +40,37 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
           >
             Show always
           </Choice>
-            <div className="choice">
+          <div className="choice">
+            <input
+              type="radio"
+              name="frequency"
+              id="frequency-limited"
+              checked={frequency.maxViews !== null}
+              onChange={() => update({ frequency: { ...frequency, maxViews: 1 } })}
+            />
+            <span className="row nowrap" style={{ alignItems: 'center', gap: 8 }}>
+              <label htmlFor="frequency-limited">At most</label>
               <input
-                type="radio"
-                name="frequency"
-                id="frequency-limited"
-                checked={frequency.maxViews !== null}
-                onChange={() => update({ frequency: { ...frequency, maxViews: 1 } })}
+                id={fieldId('frequency.maxViews')}
+                className="inline-input"
+                type="number"
+                min={1}
+                aria-label="Most views per person"
+                aria-invalid={Boolean(maxViewsError)}
+                disabled={frequency.maxViews === null}
+                value={frequency.maxViews ?? ''}
+                onChange={(e) =>
+                  update({
+                    frequency: {
+                      ...frequency,
+                      maxViews: e.target.value === '' ? 1 : Number(e.target.value),
+                    },
+                  })
+                }
               />
-              <span className="row nowrap" style={{ alignItems: 'center', gap: 8 }}>
-                <label htmlFor="frequency-limited">At most</label>
-                <input
-                  id={fieldId('frequency.maxViews')}
-                  className="inline-input"
-                  type="number"
-                  min={1}
-                  aria-label="Most views per person"
-                  aria-invalid={Boolean(maxViewsError)}
-                  disabled={frequency.maxViews === null}
-                  value={frequency.maxViews ?? ''}
-                  onChange={(e) =>
-                    update({
-                      frequency: {
-                        ...frequency,
-                        maxViews: e.target.value === '' ? 1 : Number(e.target.value),
-                      },
-                    })
-                  }
-                />
-                <span>times per person</span>
-              </span>
-            </div>
+              <span>times per person</span>
+            </span>
+          </div>
         </Choices>
         <Field
           label="Wait between two views"
@@ -80,40 +79,20 @@ export function DeliverySection({ draft, update, err }: SectionProps) {
           hint="0 shows it again on the next matching page."
         >
           {(control) => (
-            <div className="row">
-              <input
-                {...control}
-                className="inline-input"
-                type="number"
-                min={0}
-                value={frequency.cooldownSeconds / unit.seconds}
-                onChange={(e) =>
-                  update({
-                    frequency: {
-                      ...frequency,
-                      cooldownSeconds: Math.max(0, Number(e.target.value || 0)) * unit.seconds,
-                    },
-                  })
-                }
-              />
-              <select
-                aria-label="Unit of the wait"
-                value={unit.seconds}
-                onChange={(e) => {
-                  const amount = frequency.cooldownSeconds / unit.seconds;
-                  update({
-                    frequency: { ...frequency, cooldownSeconds: amount * Number(e.target.value) },
-                  });
-                }}
-                style={{ width: 'auto' }}
-              >
-                {UNITS.map((u) => (
-                  <option key={u.seconds} value={u.seconds}>
-                    {u.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <DurationInput
+              control={control}
+              amount={frequency.cooldownSeconds / unit.seconds}
+              unit={unit.seconds}
+              units={UNITS}
+              unitLabel="Unit of the wait"
+              onAmount={(amount) =>
+                update({ frequency: { ...frequency, cooldownSeconds: amount * unit.seconds } })
+              }
+              onUnit={(seconds) => {
+                const amount = frequency.cooldownSeconds / unit.seconds;
+                update({ frequency: { ...frequency, cooldownSeconds: amount * seconds } });
+              }}
+            />
           )}
         </Field>
 

@@ -10,10 +10,7 @@ describeEachDialect('migration 0007 (segment builds)', (dialect) => {
   it('schedules a build for each segment with event conditions', async () => {
     const { db } = database;
     await database.migrateTo('0006_campaigns');
-    await db
-      .insertInto('workspaces')
-      .values({ id: 'ws_1', name: 'Old', settings: '{}', created_at: 1, updated_at: 1 })
-      .execute();
+    await database.insertWorkspace();
     const segment = (id: string, conditions: unknown[]) => ({
       id,
       workspace_id: 'ws_1',

@@ -11,24 +11,9 @@ describeEachDialect('migration 0009 (merged people)', (dialect) => {
   it('folds the states, queue and conversions of people merged before it', async () => {
     const { db } = database;
     await database.migrateTo('0008_ingest_journal');
-    await db
-      .insertInto('workspaces')
-      .values({ id: 'ws_1', name: 'Old', settings: '{}', created_at: 1, updated_at: 1 })
-      .execute();
+    await database.insertWorkspace();
     // Profile `gone` (userId old) was merged into `kept` (userId new) before 0009.
-    await db
-      .insertInto('profiles')
-      .values({
-        id: 'kept',
-        workspace_id: 'ws_1',
-        user_id: 'new',
-        email: null,
-        traits: '{}',
-        created_at: 1,
-        updated_at: 1,
-        last_seen_at: 1,
-      })
-      .execute();
+    await database.insertProfiles([{ id: 'kept', userId: 'new' }]);
     await db
       .insertInto('identities')
       .values(

@@ -19,10 +19,7 @@ describeEachDialect('migration 0010 (segment member pages)', (dialect) => {
   it('indexes (segment_id, entered_at, profile_id), and pages read by it', async () => {
     const { db } = database;
     await database.migrateTo('0009_merged_people');
-    await db
-      .insertInto('workspaces')
-      .values({ id: 'ws_1', name: 'Old', settings: '{}', created_at: 1, updated_at: 1 })
-      .execute();
+    await database.insertWorkspace();
     await db
       .insertInto('segments')
       .values({
@@ -37,21 +34,7 @@ describeEachDialect('migration 0010 (segment member pages)', (dialect) => {
       })
       .execute();
     const people = Array.from({ length: 5 }, (_, i) => `prf_${i}`);
-    await db
-      .insertInto('profiles')
-      .values(
-        people.map((id, i) => ({
-          id,
-          workspace_id: 'ws_1',
-          user_id: `user${i}`,
-          email: null,
-          traits: '{}',
-          created_at: 1,
-          updated_at: 1,
-          last_seen_at: 1,
-        })),
-      )
-      .execute();
+    await database.insertProfiles(people.map((id, i) => ({ id, userId: `user${i}` })));
     // Two entered at the same instant: the profile id breaks the tie.
     await db
       .insertInto('segment_members')
