@@ -137,7 +137,7 @@ describeInChromium('in-app messages: actions, events, steps, single-page apps', 
     await third.goto(h.hostPage('/link', w3));
     const { frame } = await h.frameOf(third, linked);
     await h.waitForEvent(third, 'in-app:message-opened');
-    await frame.click('#go');
+    await frame.click('#go', WAIT);
     await third.waitForURL(`${h.site.url}/landing?from=message`, WAIT);
     await h.context.close();
   });
