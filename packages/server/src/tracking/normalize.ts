@@ -77,13 +77,12 @@ export function checkCall(
 ): CheckedCall {
   const call = asObject(input, path);
   if (call === undefined) throw invalid(path, 'must be an object');
-  const at = (field: string) => (path === 'body' ? field : `${path}.${field}`);
 
-  const type = routeType ?? callType(call.type, at('type'));
-  const userId = identifier(call.userId, at('userId'));
-  const anonymousId = identifier(call.anonymousId, at('anonymousId'));
+  const type = routeType ?? callType(call.type, path, 'type');
+  const userId = identifier(call.userId, path, 'userId');
+  const anonymousId = identifier(call.anonymousId, path, 'anonymousId');
   if (userId === null && anonymousId === null) {
-    throw invalid(at('userId'), 'or anonymousId is required');
+    throw invalid(fieldAt(path, 'userId'), 'or anonymousId is required');
   }
 
   let name: string | null = null;
@@ -94,30 +93,31 @@ export function checkCall(
   let traits: JsonObject | undefined;
   switch (type) {
     case 'track':
-      name = identifier(call.event, at('event'));
-      if (name === null) throw invalid(at('event'), 'is required for track calls');
-      properties = asObject(call.properties, at('properties'));
+      name = identifier(call.event, path, 'event');
+      if (name === null) throw invalid(fieldAt(path, 'event'), 'is required for track calls');
+      properties = asObject(call.properties, path, 'properties');
       break;
     case 'page':
     case 'screen':
-      name = identifier(call.name, at('name'));
-      properties = asObject(call.properties, at('properties'));
+      name = identifier(call.name, path, 'name');
+      properties = asObject(call.properties, path, 'properties');
       if (type === 'page' && call.category !== undefined) {
-        category = identifier(call.category, at('category'));
+        category = identifier(call.category, path, 'category');
       }
       break;
     case 'identify':
-      traits = asObject(call.traits, at('traits'));
+      traits = asObject(call.traits, path, 'traits');
       break;
     case 'group':
-      groupId = identifier(call.groupId, at('groupId'));
-      if (groupId === null) throw invalid(at('groupId'), 'is required for group calls');
-      traits = asObject(call.traits, at('traits'));
+      groupId = identifier(call.groupId, path, 'groupId');
+      if (groupId === null) throw invalid(fieldAt(path, 'groupId'), 'is required for group calls');
+      traits = asObject(call.traits, path, 'traits');
       break;
     case 'alias':
-      previousId = identifier(call.previousId, at('previousId'));
-      if (previousId === null) throw invalid(at('previousId'), 'is required for alias calls');
-      if (userId === null) throw invalid(at('userId'), 'is required for alias calls');
+      previousId = identifier(call.previousId, path, 'previousId');
+      if (previousId === null)
+        throw invalid(fieldAt(path, 'previousId'), 'is required for alias calls');
+      if (userId === null) throw invalid(fieldAt(path, 'userId'), 'is required for alias calls');
       break;
   }
 
@@ -131,11 +131,11 @@ export function checkCall(
     properties,
     category,
     traits,
-    context: asObject(call.context, at('context')),
-    integrations: asObject(call.integrations, at('integrations')),
-    originalTimestamp: instant(call.timestamp, at('timestamp')),
-    sentAt: instant(call.sentAt, at('sentAt')) ?? defaults.sentAt ?? null,
-    messageId: identifier(call.messageId, at('messageId')),
+    context: asObject(call.context, path, 'context'),
+    integrations: asObject(call.integrations, path, 'integrations'),
+    originalTimestamp: instant(call.timestamp, path, 'timestamp'),
+    sentAt: instant(call.sentAt, path, 'sentAt') ?? defaults.sentAt ?? null,
+    messageId: identifier(call.messageId, path, 'messageId'),
   };
   if (storedBytes(checked, defaults, path) > TRACKING_LIMITS.maxCallBytes) {
     throw new HeraldError(
@@ -194,62 +194,79 @@ const GENERATED_ID_LENGTH = 36;
  */
 function storedBytes(c: CheckedCall, defaults: BatchDefaults, path: string): number {
   const limit = TRACKING_LIMITS.maxCallBytes;
-  const ids = [c.userId, c.anonymousId, c.name, c.messageId];
+  // No arrays or closures: this runs for every call of every batch on the ack path.
   let bound = c.messageId === null ? GENERATED_ID_LENGTH : 0;
-  for (const id of ids) bound += 3 * (id?.length ?? 0);
-  const parts: Array<[string, unknown]> = [
-    ['properties', c.properties],
-    ['category', c.category],
-    ['traits', c.traits],
-    ['context', defaults.context],
-    ['context', c.context],
-    ['integrations', defaults.integrations],
-    ['integrations', c.integrations],
-  ];
-  for (const [name, part] of parts) {
-    try {
-      if (part !== undefined) bound += 12 + jsonBytesBound(part, limit);
-    } catch (error) {
-      if (!(error instanceof JsonTooDeepError)) throw error;
-      throw invalid(path === 'body' ? name : `${path}.${name}`, error.message);
-    }
-    if (bound > limit) break;
-  }
+  bound += 3 * ((c.userId?.length ?? 0) + (c.anonymousId?.length ?? 0));
+  bound += 3 * ((c.name?.length ?? 0) + (c.messageId?.length ?? 0));
+  bound = partBound(bound, c.properties, 'properties', path);
+  bound = partBound(bound, c.category, 'category', path);
+  bound = partBound(bound, c.traits, 'traits', path);
+  bound = partBound(bound, defaults.context, 'context', path);
+  bound = partBound(bound, c.context, 'context', path);
+  bound = partBound(bound, defaults.integrations, 'integrations', path);
+  bound = partBound(bound, c.integrations, 'integrations', path);
   if (bound <= limit) return bound;
 
   let bytes = c.messageId === null ? GENERATED_ID_LENGTH : 0;
-  for (const id of ids) bytes += id ? Buffer.byteLength(id) : 0;
+  for (const id of [c.userId, c.anonymousId, c.name, c.messageId]) {
+    bytes += id ? Buffer.byteLength(id) : 0;
+  }
   for (const json of Object.values(serialized(c, defaults))) {
     bytes += json ? Buffer.byteLength(json) : 0;
   }
   return bytes;
 }
 
-function callType(value: unknown, field: string): CallType {
+/** `bound` plus an upper bound of one JSON part; past the limit, the rest is not counted. */
+function partBound(bound: number, part: unknown, name: string, path: string): number {
+  const limit = TRACKING_LIMITS.maxCallBytes;
+  if (part === undefined || bound > limit) return bound;
+  try {
+    return bound + 12 + jsonBytesBound(part, limit - bound);
+  } catch (error) {
+    if (!(error instanceof JsonTooDeepError)) throw error;
+    throw invalid(path === 'body' ? name : `${path}.${name}`, error.message);
+  }
+}
+
+function callType(value: unknown, path: string, name?: string): CallType {
   if (typeof value === 'string' && (CALL_TYPES as readonly string[]).includes(value)) {
     return value as CallType;
   }
-  throw invalid(field, `must be one of ${CALL_TYPES.join(', ')}`);
+  throw invalid(fieldAt(path, name), `must be one of ${CALL_TYPES.join(', ')}`);
+}
+
+/**
+ * The name of a field in error messages (`batch.3.userId`), built only when there is an error:
+ * the checks run for every field of every call on the ack path.
+ */
+function fieldAt(path: string, name: string | undefined): string {
+  if (name === undefined) return path;
+  return path === 'body' ? name : `${path}.${name}`;
 }
 
 /**
  * An identifier: a string (numbers are accepted and turned into strings, as Segment does).
  * Empty means absent. NUL is refused: PostgreSQL text cannot hold it.
  */
-function identifier(value: unknown, field: string): string | null {
+function identifier(value: unknown, path: string, name?: string): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') throw invalid(field, 'must be a string');
+  if (typeof value !== 'string') throw invalid(fieldAt(path, name), 'must be a string');
   if (value.length > TRACKING_LIMITS.maxIdLength) {
-    throw invalid(field, `must be at most ${TRACKING_LIMITS.maxIdLength} characters`);
+    throw invalid(fieldAt(path, name), `must be at most ${TRACKING_LIMITS.maxIdLength} characters`);
   }
-  if (value.includes('\u0000')) throw invalid(field, 'must not contain NUL characters');
+  if (value.includes('\u0000')) {
+    throw invalid(fieldAt(path, name), 'must not contain NUL characters');
+  }
   return value;
 }
 
-export function asObject(value: unknown, field: string): JsonObject | undefined {
+export function asObject(value: unknown, path: string, name?: string): JsonObject | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(field, 'must be an object');
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw invalid(fieldAt(path, name), 'must be an object');
+  }
   return value as JsonObject;
 }
 
@@ -264,12 +281,12 @@ function merged(
 }
 
 /** An ISO 8601 date (or epoch milliseconds) as epoch milliseconds. */
-function instant(value: unknown, field: string): number | null {
+function instant(value: unknown, path: string, name?: string): number | null {
   if (value === undefined || value === null) return null;
   const ms =
     typeof value === 'string' ? Date.parse(value) : typeof value === 'number' ? value : NaN;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
-    throw invalid(field, 'must be an ISO 8601 date');
+    throw invalid(fieldAt(path, name), 'must be an ISO 8601 date');
   }
   return ms;
 }

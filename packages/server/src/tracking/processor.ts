@@ -2,6 +2,7 @@ import { derivedTransaction } from '../store/derived-transaction.js';
 import type { EventSubmission } from '../store/event-pipeline.js';
 import type { Store } from '../store/index.js';
 import type { IngestLag, LoggedRequest } from '../store/ingest-log.js';
+import { type ProcessingShare, processingShare } from './processing-share.js';
 import { eventsOf } from './requests.js';
 
 /** Where the processor reports rows it could not apply. Pino's (Fastify's) logger fits. */
@@ -31,11 +32,17 @@ export interface IngestProcessorOptions {
    */
   busyShare?: number;
   /**
-   * Once the oldest row waiting is this old (ms), processing takes half of the thread however
-   * busy the ack path is: bursts are absorbed, but a sustained overload cannot grow the lag
-   * without bound. Default 10,000.
+   * Past this lag (ms: the age of the oldest row waiting), processing takes a growing share of
+   * the thread however busy the ack path is, reaching half at {@link catchUpFullMs}: a burst is
+   * absorbed at full speed, and a sustained overload meets backpressure that grows with the lag
+   * instead of a cliff. Default 5,000.
    */
-  catchUpAfterMs?: number;
+  catchUpFromMs?: number;
+  /**
+   * The lag (ms) at which processing takes half of the thread. Default 30,000: the lag at which
+   * docs/scaling.md says to alert.
+   */
+  catchUpFullMs?: number;
   /** How often to look for rows other nodes appended. Default 250 ms. */
   pollMs?: number;
   /** Events merged into one submission (one INSERT run) at most. Default 1,000. */
@@ -70,8 +77,7 @@ const RECHECK_MS = 25;
 export class IngestProcessor implements ReadYourWrites {
   private readonly maxRows: number;
   private readonly roundMs: number;
-  private readonly busyShare: number;
-  private readonly catchUpAfterMs: number;
+  private readonly share: ProcessingShare;
   /** When the oldest row the last round took was received. */
   private oldestTaken = Infinity;
   private readonly pollMs: number;
@@ -103,8 +109,11 @@ export class IngestProcessor implements ReadYourWrites {
   ) {
     this.maxRows = options.maxRows ?? 64;
     this.roundMs = options.roundMs ?? 20;
-    this.busyShare = options.busyShare ?? 0.05;
-    this.catchUpAfterMs = options.catchUpAfterMs ?? 10_000;
+    this.share = {
+      busyShare: options.busyShare ?? 0.05,
+      fromMs: options.catchUpFromMs ?? 5_000,
+      fullMs: options.catchUpFullMs ?? 30_000,
+    };
     this.pollMs = options.pollMs ?? 250;
     this.mergeEvents = options.mergeEvents ?? 1000;
     this.unsubscribe = store.ingestLog.onAppend((id) => {
@@ -209,8 +218,7 @@ export class IngestProcessor implements ReadYourWrites {
   private yieldTo(busy: boolean, roundMs: number): Promise<void> {
     // A reader waiting in settled() needs the backlog applied: no resting then.
     if (!busy || this.waiters.length > 0) return new Promise((resolve) => setImmediate(resolve));
-    const behind = Date.now() - this.oldestTaken >= this.catchUpAfterMs;
-    const share = behind ? Math.max(this.busyShare, 0.5) : this.busyShare;
+    const share = processingShare(Date.now() - this.oldestTaken, this.share);
     const rest = (roundMs * (1 - share)) / share;
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, rest);
