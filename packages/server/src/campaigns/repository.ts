@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { HeraldError } from '../errors.js';
 import { JobRunner } from '../jobs/runner.js';
+import { sendFigures } from './figures.js';
 import { prefixedId } from '../store/ids.js';
 import { readJson } from '../store/json.js';
 import { decodeCursor, encodeCursor } from '../store/people.js';
@@ -17,16 +18,6 @@ export interface Segment {
   building: boolean;
   createdAt: string;
   updatedAt: string;
-}
-
-/** What a broadcast or campaign achieved: entries queued, and what people did with them. */
-export interface SendFigures {
-  sent: number;
-  opened: number;
-  clicked: number;
-  dismissed: number;
-  converted: number;
-  withdrawn: number;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
@@ -266,21 +257,23 @@ export class CampaignRepository {
       .$if(id !== undefined, (q) => q.where('id', '=', id!))
       .orderBy('created_at', 'desc')
       .execute();
-    return Promise.all(
-      rows.map(async (r) => ({
-        id: r.id,
-        name: r.name,
-        messageId: r.message_id,
-        segmentId: r.segment_id,
-        status: r.status,
-        sendAt: iso(r.send_at),
-        expiresDays: r.expires_days,
-        sentAt: iso(r.sent_at),
-        stoppedAt: iso(r.stopped_at),
-        createdAt: iso(r.created_at),
-        figures: await this.figures(r.id),
-      })),
+    const figures = await sendFigures(
+      this.db,
+      rows.map((r) => r.id),
     );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      messageId: r.message_id,
+      segmentId: r.segment_id,
+      status: r.status,
+      sendAt: iso(r.send_at),
+      expiresDays: r.expires_days,
+      sentAt: iso(r.sent_at),
+      stoppedAt: iso(r.stopped_at),
+      createdAt: iso(r.created_at),
+      figures: figures.get(r.id)!,
+    }));
   }
 
   async broadcast(workspaceId: string, id: string) {
@@ -336,18 +329,20 @@ export class CampaignRepository {
       .$if(id !== undefined, (q) => q.where('id', '=', id!))
       .orderBy('created_at', 'desc')
       .execute();
-    return Promise.all(
-      rows.map(async (r) => ({
-        id: r.id,
-        name: r.name,
-        messageId: r.message_id,
-        status: r.status,
-        ...readJson<CampaignDefinition>(r.definition, {} as CampaignDefinition),
-        createdAt: iso(r.created_at),
-        updatedAt: iso(r.updated_at),
-        figures: await this.figures(r.id),
-      })),
+    const figures = await sendFigures(
+      this.db,
+      rows.map((r) => r.id),
     );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      messageId: r.message_id,
+      status: r.status,
+      ...readJson<CampaignDefinition>(r.definition, {} as CampaignDefinition),
+      createdAt: iso(r.created_at),
+      updatedAt: iso(r.updated_at),
+      figures: figures.get(r.id)!,
+    }));
   }
 
   async campaign(workspaceId: string, id: string) {
@@ -355,38 +350,6 @@ export class CampaignRepository {
   }
 
   /** Sent, opened, clicked, dismissed, withdrawn entries; converted: people who converted after opening. */
-  async figures(sourceId: string): Promise<SendFigures> {
-    const row = await this.db
-      .selectFrom('message_queue')
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as('sent'),
-        eb.fn.count<number | string>('opened_at').as('opened'),
-        eb.fn.count<number | string>('clicked_at').as('clicked'),
-        eb.fn.count<number | string>('dismissed_at').as('dismissed'),
-        eb.fn.count<number | string>('withdrawn_at').as('withdrawn'),
-      ])
-      .where('source_id', '=', sourceId)
-      .executeTakeFirstOrThrow();
-    const converted = await this.db
-      .selectFrom('message_queue')
-      .innerJoin('conversions', (join) =>
-        join
-          .onRef('conversions.message_id', '=', 'message_queue.message_id')
-          .onRef('conversions.profile_id', '=', 'message_queue.profile_id')
-          .onRef('conversions.converted_at', '>=', 'message_queue.opened_at'),
-      )
-      .select((eb) => eb.fn.count<number | string>('conversions.profile_id').distinct().as('n'))
-      .where('message_queue.source_id', '=', sourceId)
-      .executeTakeFirstOrThrow();
-    return {
-      sent: Number(row.sent),
-      opened: Number(row.opened),
-      clicked: Number(row.clicked),
-      dismissed: Number(row.dismissed),
-      converted: Number(converted.n),
-      withdrawn: Number(row.withdrawn),
-    };
-  }
 }
 
 /**
