@@ -10,7 +10,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/support/browser.js';
 import { adminClient, BENCH_MASTER_KEY } from './support/admin.js';
 import { Cleanup, startServer } from './support/processes.js';
 
@@ -48,18 +48,7 @@ async function run(): Promise<void> {
     cleanup.onCleanup(() => new Promise<void>((resolve) => site.close(() => resolve())));
     const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
 
-    const browser = await chromium.launch({
-      executablePath: process.env.HERALD_CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     cleanup.onCleanup(() => browser.close());
     const page = await browser.newPage();
     await page.goto(siteUrl);

@@ -51,7 +51,9 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
  *
  * @example
  * describeEachDialect('workspaces', (dialect) => {
- *   const db = useTestStore(dialect);
+ *   let database: TestDatabase;
+ *   beforeAll(async () => (database = await createTestDatabase(dialect)));
+ *   afterAll(() => database.drop());
  *   it('creates one', async () => { … });
  * });
  */

@@ -202,18 +202,19 @@ export class JournalIngestLog implements IngestLog {
 
   /** Forgets what is applied through `through`, and deletes segments left with nothing to apply. */
   private consume(through: number): void {
-    this.retireApplied();
-    if (through <= this.appliedThrough) return;
-    this.appliedThrough = through;
-    const records = this.waitingRecords;
-    while (this.head < records.length && records[this.head]!.id <= through) {
-      this.waitingEvents -= records[this.head]!.items;
-      this.head++;
+    if (through > this.appliedThrough) {
+      this.appliedThrough = through;
+      const records = this.waitingRecords;
+      while (this.head < records.length && records[this.head]!.id <= through) {
+        this.waitingEvents -= records[this.head]!.items;
+        this.head++;
+      }
+      if (this.head > 1024 && this.head * 2 > records.length) {
+        this.waitingRecords = records.slice(this.head);
+        this.head = 0;
+      }
     }
-    if (this.head > 1024 && this.head * 2 > records.length) {
-      this.waitingRecords = records.slice(this.head);
-      this.head = 0;
-    }
+    // Also when nothing new is applied: a quiet last segment retires once it is old enough.
     this.retireApplied();
   }
 
