@@ -4,13 +4,37 @@ import { warn } from './core/log.js';
 import type { Plugin } from './core/plugin.js';
 import type { HeraldOptions } from './core/types.js';
 import { METHODS } from './snippet/snippet.js';
+import { COMPAT_METHODS } from './compat/methods.js';
+
+/**
+ * Where herald.js is served, and the global each path's own stub uses: Herald's `/sdk/`, and
+ * the paths of Customer.io's and Segment's snippets, so that their stubs load Herald with only
+ * the host changed. Everything before the match is the Herald server (a path prefix is kept).
+ */
+const SCRIPT_PATHS: [RegExp, string][] = [
+  [/\/sdk\/[^/]*$/, 'herald'],
+  [/\/v1\/analytics-js\/snippet\/[^/]+\/[^/]*$/, 'cioanalytics'],
+  [/\/analytics\.js\/v1\/[^/]+\/[^/]*$/, 'analytics'],
+];
+
+/** The global the stub that loaded us lives on: named by the tag's attributes or its path. */
+function globalName(script: HTMLOrSVGScriptElement | null, path: string | undefined): string {
+  return (
+    script?.getAttribute('data-global') ||
+    script?.getAttribute('data-global-customerio-analytics-key') ||
+    script?.getAttribute('data-global-segment-analytics-key') ||
+    path ||
+    'herald'
+  );
+}
 
 /** What the snippet leaves on the global before herald.js arrives. */
 type Stub = unknown[][] & { invoked?: boolean; _writeKey?: string; _loadOptions?: HeraldOptions };
 
 /**
- * Puts Herald on `window[name]` (`name` from the script's `data-global`, default `herald`),
- * taking over from the snippet's stub if there is one:
+ * Puts Herald on `window[name]` (`name` from the script's `data-global`, or the global of the
+ * Customer.io or Segment stub that loaded it, default `herald`), taking over from the snippet's
+ * stub if there is one (Herald's, Customer.io's or Segment's: they buffer calls alike):
  * - with the snippet, loads with the snippet's `load()` arguments and replays its calls;
  * - with `data-write-key` on the script tag, loads with defaults and records the page;
  * - otherwise waits for `herald.load(writeKey, options)`, buffering calls until then.
@@ -20,7 +44,9 @@ type Stub = unknown[][] & { invoked?: boolean; _writeKey?: string; _loadOptions?
  * install(document.currentScript, [inApp]);
  */
 export function install(script: HTMLOrSVGScriptElement | null, plugins: Plugin[] = []): void {
-  const name = script?.getAttribute('data-global') || 'herald';
+  const src = (script && 'src' in script && script.src.split(/[?#]/)[0]) || '';
+  const served = SCRIPT_PATHS.find(([path]) => path.test(src));
+  const name = globalName(script, served?.[1]);
   const globals = window as unknown as Record<string, unknown>;
   const existing = globals[name] as
     Stub | (Record<string, unknown> & { invoked?: boolean }) | undefined;
@@ -28,12 +54,11 @@ export function install(script: HTMLOrSVGScriptElement | null, plugins: Plugin[]
     return console.error('Herald is included twice on this page; the second copy does nothing.');
   }
   const buffer: unknown[][] = Array.isArray(existing) ? existing.slice() : [];
-  const src = script && 'src' in script ? script.src : '';
-  const host = src.includes('/sdk/') ? src.slice(0, src.lastIndexOf('/sdk/')) : undefined;
+  const host = served ? src.replace(served[0], '') : undefined;
   let instance: HeraldInternal | undefined;
 
   const facade: Record<string, unknown> = { invoked: true };
-  for (const method of METHODS) {
+  for (const method of [...METHODS, ...COMPAT_METHODS]) {
     facade[method] = (...args: unknown[]) => {
       if (!isSnapshot(args[args.length - 1])) args.push({ __t: 'hpc', ...snapshot() });
       buffer.push([method, ...args]);

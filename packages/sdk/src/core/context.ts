@@ -32,9 +32,21 @@ export const snapshot = (): PageSnapshot => ({
   d: Date.now(),
 });
 
-/** Whether `value` is a snapshot the snippet's stub appended to a buffered call. */
-export const isSnapshot = (value: unknown): value is PageSnapshot =>
-  !!value && (value as { __t?: unknown }).__t === 'hpc';
+/**
+ * Whether `value` is a snapshot a stub appended to a buffered call: Herald's (`hpc`), or the
+ * page context of Segment's snippet (`bpc`: `u`, `r`, `t` alike, no time), which
+ * `fromSnapshot` turns into Herald's.
+ */
+export const isSnapshot = (value: unknown): boolean =>
+  !!value && /^[hb]pc$/.test(String((value as { __t?: unknown }).__t));
+
+/** The snapshot of a buffered call; Segment's has no time, so the call counts as made now. */
+export const fromSnapshot = (value: PageSnapshot): PageSnapshot => ({
+  u: value.u,
+  r: value.r,
+  t: value.t,
+  d: value.d || Date.now(),
+});
 
 /** The page properties Segment-style tools expect; the URL loses its #fragment, as in Segment. */
 export function pageProperties(page: PageSnapshot): PageProperties {

@@ -1,6 +1,7 @@
 import { TRACKING_LIMITS } from '@herald/protocol';
 import {
   eventContext,
+  fromSnapshot,
   isSnapshot,
   pageProperties,
   type PageSnapshot,
@@ -8,7 +9,9 @@ import {
 } from './context.js';
 import { createEmitter } from './emitter.js';
 import { createIdentity, type Traits } from './identity.js';
-import { warn } from './log.js';
+import { trace, warn, warnOnce } from './log.js';
+import { compatMethods, type CompatApi } from '../compat/methods.js';
+import { createMiddlewares } from '../compat/middleware.js';
 import type { Plugin } from './plugin.js';
 import { createQueue, type QueuedEvent } from './queue.js';
 import { createSession } from './session.js';
@@ -17,7 +20,7 @@ import type { CallOptions, Herald, HeraldEvent, HeraldOptions } from './types.js
 import { uuid } from './uuid.js';
 
 /** What the browser global needs on top of the public API. */
-export interface HeraldInternal extends Herald {
+export interface HeraldInternal extends Herald, CompatApi {
   /** Runs a call the snippet buffered: `[method, ...args, pageSnapshot?]`. */
   replay(call: unknown[]): void;
 }
@@ -61,6 +64,7 @@ export function createInternal(
   });
   const session = createSession(localStore(), () => !identity.optedOut());
   const encoder = new TextEncoder();
+  const middlewares = createMiddlewares();
   /** The page of the buffered call being replayed, if any. */
   let pinned: PageSnapshot | undefined;
 
@@ -83,18 +87,22 @@ export function createInternal(
       integrations: call.integrations,
       ...fields,
     };
-    // A copy through JSON: later changes to the caller's objects don't leak in, and an event
-    // that can't be serialised or is too large is refused here, not by the server.
-    const json = JSON.stringify(event);
-    if (encoder.encode(json).length > TRACKING_LIMITS.maxCallBytes) {
-      return warn(`${type} dropped: larger than ${TRACKING_LIMITS.maxCallBytes / 1024} KB`);
-    }
-    const queued = JSON.parse(json) as QueuedEvent;
-    queue.push(queued);
-    events.emit(type, queued);
+    // Copies through JSON: later changes to the caller's objects (or a middleware's) don't leak
+    // in, and an event that can't be serialised or is too large is refused here, not by the
+    // server.
+    middlewares.run(JSON.parse(JSON.stringify(event)) as HeraldEvent, (event) => {
+      const json = JSON.stringify(event);
+      if (encoder.encode(json).length > TRACKING_LIMITS.maxCallBytes) {
+        return warn(`${type} dropped: larger than ${TRACKING_LIMITS.maxCallBytes / 1024} KB`);
+      }
+      const queued = JSON.parse(json) as QueuedEvent;
+      trace(type, queued);
+      queue.push(queued);
+      events.emit(type, queued);
+    });
   };
 
-  const api: HeraldInternal = {
+  const api = {
     identify(...[userId, traits, callOptions]: Args) {
       if (isObject(userId)) [userId, traits, callOptions] = [null, userId, traits];
       identity.identify(id(userId), isObject(traits) ? traits : undefined);
@@ -179,16 +187,17 @@ export function createInternal(
     flush: () => queue.flush(),
     replay(call) {
       const [method, ...args] = call;
-      if (isSnapshot(args[args.length - 1])) pinned = args.pop() as PageSnapshot;
+      if (isSnapshot(args[args.length - 1])) pinned = fromSnapshot(args.pop() as PageSnapshot);
       try {
         const fn = api[method as keyof Herald] as ((...args: unknown[]) => void) | undefined;
         if (typeof fn === 'function') fn(...args);
-        else warn(`unknown method ${String(method)}`);
+        else warnOnce(`unknown method ${String(method)}: ignored`);
       } finally {
         pinned = undefined;
       }
     },
-  };
+  } as HeraldInternal;
+  Object.assign(api, compatMethods(api, events, middlewares));
 
   // Nothing may throw into the host page: every method reports its error and returns.
   for (const name of Object.keys(api) as (keyof HeraldInternal)[]) {

@@ -42,6 +42,16 @@ const PUBLIC_FILES: Record<string, Record<string, string>> = {
   },
 };
 
+/**
+ * Where Customer.io's and Segment's snippets load their script from: herald.js is served there
+ * too, so that a site's existing snippet loads Herald with only the host changed (the SDK finds
+ * the stub's global and write key itself; the key in the path is not needed).
+ */
+export const COMPATIBLE_SDK_PATHS = [
+  '/v1/analytics-js/snippet/:writeKey/analytics.min.js',
+  '/analytics.js/v1/:writeKey/analytics.min.js',
+];
+
 interface Asset {
   body: Buffer;
   gzip: Buffer;
@@ -53,7 +63,7 @@ interface Asset {
 const DEFAULT_DIST = fileURLToPath(new URL('../../../sdk/dist/', import.meta.url));
 
 /**
- * Serves the browser SDK at `/sdk/herald.js` (the snippet at `/sdk/snippet.min.js`, and the
+ * Serves the browser SDK at `/sdk/herald.js` and at `COMPATIBLE_SDK_PATHS` (the snippet at `/sdk/snippet.min.js`, and the
  * message frame at `/sdk/frame.html` with its script `/sdk/frame.js`) from
  * memory: read and gzipped once at start, with a strong ETag per encoding. The URL carries no
  * version, so caches keep it only five minutes and revalidate with If-None-Match (a 304).
@@ -66,18 +76,22 @@ export const sdkRoutes: FastifyPluginAsync<SdkRoutesOptions> = async (app, optio
   const distDir = options.distDir ?? DEFAULT_DIST;
   for (const [name, headers] of Object.entries(PUBLIC_FILES)) {
     const asset = load(`${distDir.replace(/\/?$/, '/')}${name}`);
-    app.get(`/sdk/${name}`, async (request, reply) => {
-      const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-      const etag = gzip ? asset.gzipEtag : asset.etag;
-      reply
-        .headers(headers)
-        .header('cache-control', 'public, max-age=300')
-        .header('vary', 'Accept-Encoding')
-        .header('etag', etag);
-      if (matches(request.headers['if-none-match'], etag)) return reply.status(304).send();
-      if (gzip) reply.header('content-encoding', 'gzip');
-      return reply.send(gzip ? asset.gzip : asset.body);
-    });
+    const paths =
+      name === 'herald.js' ? [`/sdk/${name}`, ...COMPATIBLE_SDK_PATHS] : [`/sdk/${name}`];
+    for (const path of paths) {
+      app.get(path, async (request, reply) => {
+        const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+        const etag = gzip ? asset.gzipEtag : asset.etag;
+        reply
+          .headers(headers)
+          .header('cache-control', 'public, max-age=300')
+          .header('vary', 'Accept-Encoding')
+          .header('etag', etag);
+        if (matches(request.headers['if-none-match'], etag)) return reply.status(304).send();
+        if (gzip) reply.header('content-encoding', 'gzip');
+        return reply.send(gzip ? asset.gzip : asset.body);
+      });
+    }
   }
 };
 
