@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    // The React Native SDK's tests run under React Native's own Jest preset (its package.json).
+    exclude: ['packages/react-native/**', '**/node_modules/**'],
     // The server serves the built browser SDK and dashboard: build them when missing or older
     // than their source, once, before any test file starts a server.
     globalSetup: [

@@ -109,7 +109,7 @@ describeInChromium('dashboard: from a new message to its metrics', (browser) => 
     await page.getByRole('heading', { name: 'New message' }).waitFor();
     // Tall enough that the form and the preview are on screen together: the preview draws only
     // while it can be seen.
-    await page.setViewportSize({ width: 1280, height: 2600 });
+    await page.setViewportSize({ width: 1280, height: 3200 });
     await page.getByLabel('Name', { exact: true }).fill('Pricing welcome');
     await page.getByRole('button', { name: '+ Add a page rule' }).click();
     await page.getByLabel('Include rule 1: value').fill('*/demo/pricing*');

@@ -40,10 +40,11 @@ export function adminClient(url: string, masterKey = BENCH_MASTER_KEY): AdminCal
   };
 }
 
-/** A fresh database on the PostgreSQL server, dropped at cleanup; answers its URL. */
+/** A fresh database on the PostgreSQL server, dropped at cleanup (unless kept); answers its URL. */
 export async function createPostgresDatabase(
   cleanup: Cleanup,
   prefix = 'herald_bench',
+  keep = false,
 ): Promise<string> {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const run = async (sql: string) => {
@@ -56,7 +57,7 @@ export async function createPostgresDatabase(
     }
   };
   await run(`CREATE DATABASE ${name}`);
-  cleanup.onCleanup(() => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  if (!keep) cleanup.onCleanup(() => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   const url = new URL(BENCH_POSTGRES_URL);
   url.pathname = `/${name}`;
   return url.toString();

@@ -3,6 +3,7 @@
 //   dist/index.js        ESM build for sites that bundle (`import { createHerald } from '@herald/sdk'`)
 //   dist/snippet.min.js  the snippet for the README, and its readable source dist/snippet.js
 //   dist/frame.html, dist/frame.js  the sandboxed document messages are shown in (/sdk/frame.html)
+//   dist/inbox.js        the inbox's launcher, an ES module herald.js imports on demand (/sdk/inbox.js)
 //   dist/herald-core.js  the analytics core alone, for the size test's core budget (not served)
 // Files are written to a temporary name and renamed, so a server or test reading dist/ while a
 // build runs never sees half a file.
@@ -20,7 +21,7 @@ export const SNIPPET_HOST = 'https://herald.example.com';
 const common = {
   bundle: true,
   write: false,
-  target: 'es2018',
+  target: 'es2020',
   platform: 'browser',
   legalComments: 'none',
   logLevel: 'warning',
@@ -53,6 +54,15 @@ export async function bundle() {
     }),
   );
   outputs['frame.html'] = readFileSync(join(root, 'src/frame/frame.html'), 'utf8');
+  collect(
+    await esbuild.build({
+      ...common,
+      entryPoints: { inbox: join(root, 'src/inbox/launcher.ts') },
+      outdir: dist,
+      format: 'esm',
+      minify: true,
+    }),
+  );
   collect(
     await esbuild.build({
       ...common,

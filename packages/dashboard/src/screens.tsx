@@ -22,6 +22,7 @@ import { SegmentListPage } from './segments/list-page.js';
 import { SegmentPage } from './segments/segment-page.js';
 import { CreateWorkspacePage } from './workspaces/create-workspace-page.js';
 import { SettingsPage } from './workspaces/settings-page.js';
+import { WorkspaceMessages } from './components/workspace-messages.js';
 
 /** The signed-in dashboard: loads the workspaces, then picks the screen the path names. */
 export function Screens({
@@ -112,6 +113,10 @@ export function Screens({
     } else if (match('/w/:ws/settings', path)) {
       screen = <SettingsPage workspace={workspace} onChange={onWorkspaceChange} />;
     } else screen = <ErrorAlert error={new Error('There is no such page.')} />;
+    // Conditions on what people did with messages name them: messages and segments pages.
+    if (/^\/w\/[^/]+\/(messages|segments)\/[^/]+/.test(path) && !path.endsWith('/metrics')) {
+      screen = <WorkspaceMessages ws={ws}>{screen}</WorkspaceMessages>;
+    }
   } else screen = <Loading />;
 
   return (

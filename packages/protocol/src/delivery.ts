@@ -1,6 +1,8 @@
 import type { VisitorMessageState } from './eligibility.js';
-import type { AudienceType, Display, Frequency, InAppEventType } from './message.js';
+import type { DeliveredInbox } from './inbox.js';
+import type { AudienceType, Display, Frequency, InAppReportType } from './message.js';
 import type { CompiledPageRules } from './page-rules.js';
+import type { Trigger } from './trigger.js';
 
 /**
  * The SDK-facing in-app API (docs/protocol.md): what `GET /v1/in-app/messages` answers, what
@@ -27,17 +29,41 @@ export interface DeliveredMessage {
   /** A one-off test send: shown on any page, whatever the targeting. */
   test: boolean;
   pageRules: CompiledPageRules;
+  /** When it appears, once eligible; absent: at once. */
+  trigger?: Trigger;
   frequency: Frequency;
   /** What this visitor did with it so far, for the SDK to apply frequency without asking. */
   state: VisitorMessageState;
   /** Epoch ms bounds; the server sends only messages whose schedule has started. */
   endAt: number | null;
   display: Display;
+  /** Empty in the holdout. */
   steps: DeliveredStep[];
+  /** In an experiment: the variant key this visitor gets, or `holdout`. */
+  variant?: string;
+  /**
+   * In the holdout: show nothing, but report `held-out` once when the message would have shown
+   * (the control group's exposure).
+   */
+  heldOut?: boolean;
+  /** The language of `steps` (BCP 47), or null for the default content. */
+  locale?: string | null;
+  /** Its item in the visitor's inbox; absent: not an inbox message (or archived, or expired). */
+  inbox?: DeliveredInbox;
+  /**
+   * Only for the inbox: its display is `inbox`, or the visitor may not see it on the page any
+   * more (dismissed, views used up, over a cap) while it stays in their inbox.
+   */
+  inboxOnly?: true;
 }
 
 export interface DeliveryResponse {
   identified: boolean;
+  /**
+   * Whether in-app messaging is on for the workspace. When false, `messages` is empty and an SDK
+   * without explicit in-app settings stops asking for a while (the workspace switch decides).
+   */
+  enabled: boolean;
   /** Seconds until the SDK should ask again when it has no live stream. */
   pollInterval: number;
   messages: DeliveredMessage[];
@@ -55,7 +81,7 @@ export type StreamEvent =
 export interface InAppEventInput {
   /** Unique per event (a UUID): repeats are ignored. */
   id: string;
-  type: InAppEventType;
+  type: InAppReportType;
   deliveryId: string;
   /** action: the action's name; changed: the new step's name. */
   actionName?: string;
@@ -64,6 +90,10 @@ export interface InAppEventInput {
   step?: string;
   /** error: what went wrong. */
   error?: string;
+  /** The `locale` of the delivered message, when it had one. */
+  locale?: string;
+  /** `inbox`: it happened in the inbox (an opening or a click there), not on the page. */
+  surface?: 'inbox';
   timestamp?: string;
 }
 

@@ -14,6 +14,8 @@ export interface VisitorMessageState {
   dismissed: boolean;
   /** When it was dismissed (epoch ms), for re-eligibility; absent from older servers. */
   dismissedAt?: number | null;
+  /** In an experiment: the variant (or `holdout`) they were first exposed to. */
+  variant?: string;
 }
 
 export const NEVER_SEEN: VisitorMessageState = { views: 0, lastViewedAt: null, dismissed: false };

@@ -3,3 +3,7 @@ export * from './eligibility.js';
 export * from './message.js';
 export * from './page-rules.js';
 export * from './tracking.js';
+export * from './experiment.js';
+export * from './trigger.js';
+export * from './inbox.js';
+export * from './client.js';

@@ -1,3 +1,7 @@
+import type { Experiment } from './experiment.js';
+import type { InboxSettings } from './inbox.js';
+import type { Trigger } from './trigger.js';
+
 /**
  * An in-app message as the admin API accepts it (PRODUCT.md, "A message"). Every field but
  * `name` and `steps` has a default; see `MESSAGE_DEFAULTS`.
@@ -9,6 +13,25 @@ export interface Audience {
   type: AudienceType;
   /** For identified audiences: the id of a segment the person must be in. */
   segment?: string | null;
+  /** Earlier interactions the visitor must have had (or not) with other messages: all of them. */
+  interactions?: InteractionCondition[];
+}
+
+/** What a visitor may have done with a message, for targeting on it. */
+export type Interaction = 'seen' | 'clicked' | 'dismissed' | 'converted';
+
+/**
+ * "Has seen / clicked / dismissed / converted on message X (within N days)", or has not: in an
+ * audience (any visitor) or a segment (people).
+ */
+export interface InteractionCondition {
+  type: 'message';
+  messageId: string;
+  interaction: Interaction;
+  /** Within the last N days (N × 24 hours); absent: ever. */
+  withinDays?: number;
+  /** True: has not. */
+  negate?: boolean;
 }
 
 export type PageRuleOp = 'matches' | 'contains' | 'equals' | 'regex';
@@ -57,7 +80,8 @@ export interface Goal {
   segment?: { id: string; on: 'enter' | 'leave' } | null;
 }
 
-export type DisplayType = 'modal' | 'overlay' | 'inline' | 'tooltip';
+/** `inbox`: shown only in the inbox (inbox.ts), never on the page. */
+export type DisplayType = 'modal' | 'overlay' | 'inline' | 'tooltip' | 'inbox';
 export const MODAL_POSITIONS = ['center', 'top', 'bottom'] as const;
 export const OVERLAY_POSITIONS = [
   'top-left',
@@ -85,10 +109,24 @@ export interface Display {
 
 export interface Step {
   name: string;
+  /** The step's content in the message's default language. */
   html: string;
   /** Overrides the message's display for this step. */
   display?: Partial<Display>;
+  /**
+   * The same step in other languages, by BCP 47 tag (`de`, `pt-BR`): a visitor gets the best
+   * match of their locale (exact, then language, then `html`; see `pickLocale`).
+   */
+  locales?: Record<string, { html: string }>;
 }
+
+/** Where a message can show: in browsers (the web SDK) or in apps (the React Native SDK). */
+export type Platform = 'web' | 'mobile';
+export const PLATFORMS: readonly Platform[] = ['web', 'mobile'];
+
+/** The platforms of a message: absent means web only, as every message was before apps. */
+export const platformsOf = (message: { platforms?: Platform[] }): Platform[] =>
+  message.platforms ?? ['web'];
 
 export interface MessageDefinition {
   name: string;
@@ -101,7 +139,16 @@ export interface MessageDefinition {
   schedule: Schedule;
   goal: Goal;
   display: Display;
+  /** With an experiment: the first variant's steps (what readers without variants show). */
   steps: Step[];
+  /** Content variants against a holdout (experiment.ts); absent: one content for everyone. */
+  experiment?: Experiment;
+  /** When it appears on the page (trigger.ts); absent: as soon as the page loads. */
+  trigger?: Trigger;
+  /** Kept in the inbox after it shows (inbox.ts); with display `inbox`, its topic and expiry. */
+  inbox?: InboxSettings;
+  /** Where it shows; absent: `["web"]`. */
+  platforms?: Platform[];
 }
 
 export type MessageStatus = 'draft' | 'active' | 'paused' | 'archived';
@@ -131,3 +178,10 @@ export const MESSAGE_DEFAULTS: Omit<MessageDefinition, 'name' | 'steps'> = {
 /** The events a visitor's browser reports about a message it shows. */
 export const IN_APP_EVENT_TYPES = ['opened', 'dismissed', 'action', 'changed', 'error'] as const;
 export type InAppEventType = (typeof IN_APP_EVENT_TYPES)[number];
+/**
+ * What an SDK reports to the server: the events above; `held-out` (a person in an experiment's
+ * holdout reached the message, which shows them nothing: their exposure); and what the person
+ * did in their inbox, `read` and `archived`.
+ */
+export const IN_APP_REPORT_TYPES = [...IN_APP_EVENT_TYPES, 'held-out', 'read', 'archived'] as const;
+export type InAppReportType = (typeof IN_APP_REPORT_TYPES)[number];

@@ -36,7 +36,8 @@ type Stub = unknown[][] & { invoked?: boolean; _writeKey?: string; _loadOptions?
  * Customer.io or Segment stub that loaded it, default `herald`), taking over from the snippet's
  * stub if there is one (Herald's, Customer.io's or Segment's: they buffer calls alike):
  * - with the snippet, loads with the snippet's `load()` arguments and replays its calls;
- * - with `data-write-key` on the script tag, loads with defaults and records the page;
+ * - with `data-write-key` on the script tag, loads with defaults and records the page
+ *   (`data-anonymous-in-app="true"` adds anonymous messages);
  * - otherwise waits for `herald.load(writeKey, options)`, buffering calls until then.
  * The server defaults to the one herald.js came from.
  *
@@ -82,7 +83,8 @@ export function install(script: HTMLOrSVGScriptElement | null, plugins: Plugin[]
   const writeKey = script?.getAttribute('data-write-key');
   if (stub?._writeKey) load(stub._writeKey, stub._loadOptions);
   else if (writeKey) {
-    load(writeKey);
+    // The one-tag install needs no inline script, so a strict CSP needs no exception.
+    load(writeKey, { anonymousInApp: script?.getAttribute('data-anonymous-in-app') === 'true' });
     instance?.page();
   }
 }

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { registerApiDocs } from './admin/docs.js';
+import { compatSettingsRoutes } from './compat/settings.js';
 import { adminRoutes } from './admin/index.js';
 import { WriteKeyResolver } from './auth/write-key.js';
 import { startCampaigns } from './campaigns/index.js';
@@ -108,6 +109,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     limiter,
     delivery: inApp.delivery,
     hub: inApp.hub,
+  });
+  await app.register(compatSettingsRoutes, {
+    prefix: '/v1',
+    writeKeys,
+    catalogue: inApp.catalogue,
   });
   await registerApiDocs(app);
   await app.register(adminRoutes, {

@@ -1,4 +1,4 @@
-import type { Message } from '@herald/protocol';
+import type { InteractionCondition, Message } from '@herald/protocol';
 
 /** The admin API's answers, as the dashboard reads them. */
 
@@ -42,6 +42,51 @@ export interface Metrics {
   conversions: number;
   conversionRate: number;
   series: MetricsPoint[];
+  /** What happened in the inbox: openings and clicks there (also in the totals), reads, archives. */
+  inbox?: { opens: number; clicks: number; reads: number; archives: number };
+  /** Messages with an experiment: each variant and the holdout, since launch. */
+  experiment?: ExperimentFigures;
+  /** Messages with translations: by language shown (`default`: the default content). */
+  locales?: Record<string, SplitFigures>;
+}
+
+/** One group of people: a variant, the holdout, or a language. */
+export interface SplitFigures {
+  exposed: number;
+  views: number;
+  uniqueViewers: number;
+  dismissals: number;
+  clicks: Record<string, number>;
+  conversions: number;
+  /** Conversions per exposed person. */
+  conversionRate: number;
+}
+
+export interface Comparison {
+  lift: number | null;
+  z: number | null;
+  pValue: number | null;
+  probabilityBetter: number | null;
+  verdict: 'not_enough_data' | 'better' | 'worse' | 'no_difference';
+}
+
+export interface VariantFigures extends SplitFigures {
+  key: string;
+  name: string;
+  weight: number;
+  comparison: Comparison | null;
+}
+
+export interface ExperimentFigures {
+  test: string;
+  significance: number;
+  minimumSample: { exposed: number; conversions: number };
+  /** `holdout`, or the first variant's key. */
+  control: string;
+  holdoutPercent: number;
+  winner: string | null;
+  holdout: SplitFigures | null;
+  variants: VariantFigures[];
 }
 
 export interface PersonSummary {
@@ -119,7 +164,10 @@ export interface EventCondition {
   negate?: boolean;
 }
 
-export type Condition = TraitCondition | EventCondition;
+/** Has (not) seen / clicked / dismissed / converted on a message. */
+export type MessageCondition = InteractionCondition;
+
+export type Condition = TraitCondition | EventCondition | MessageCondition;
 
 export interface ConditionGroup {
   match: 'all' | 'any';

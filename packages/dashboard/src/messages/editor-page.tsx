@@ -9,13 +9,16 @@ import { useAsync } from '../components/use-async.js';
 import { useLeaveWarning } from '../components/use-leave-warning.js';
 import { Link, navigate, useTitle } from '../router.js';
 import { MessageActions } from './actions.js';
-import { type Draft, draftOf, newDraft, toBody } from './draft.js';
+import { type Draft, draftOf, newDraft, stepsOf, toBody, withSteps } from './draft.js';
 import { MessagePreview } from './preview/message-preview.js';
 import { BasicsSection } from './sections/basics.js';
 import { DeliverySection } from './sections/delivery.js';
 import { DisplaySection } from './sections/display.js';
+import { ExperimentSection } from './sections/experiment.js';
+import { InboxSection } from './sections/inbox.js';
 import { PageRulesSection } from './sections/page-rules.js';
 import { StepsSection } from './sections/steps.js';
+import { TriggerSection } from './sections/trigger.js';
 
 /**
  * Creates or edits a message. The API validates; its error names a field (`steps.0.html`),
@@ -30,6 +33,8 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
   const [busy, setBusy] = useState(false);
   const [confirmVersion, setConfirmVersion] = useState(false);
   const [saved, setSaved] = useState(false);
+  /** The variant whose content is being edited and previewed. */
+  const [variant, setVariant] = useState(0);
   // Beside its field, the API's message whole: `steps.0.html must not be empty`.
   const form = useFormError((error) => error.message);
   // What the audience may be narrowed to.
@@ -137,8 +142,22 @@ export function MessageEditorPage({ ws, id }: { ws: string; id?: string }) {
         <PageRulesSection draft={draft} update={update} err={err} />
         <DeliverySection draft={draft} update={update} err={err} />
         <DisplaySection draft={draft} update={update} err={err} />
-        <StepsSection draft={draft} update={update} err={err} />
-        <MessagePreview draft={draft} messageId={message?.id} />
+        <TriggerSection draft={draft} update={update} err={err} />
+        <InboxSection draft={draft} update={update} err={err} />
+        <ExperimentSection
+          draft={draft}
+          update={update}
+          err={err}
+          variant={variant}
+          setVariant={setVariant}
+        />
+        <StepsSection
+          steps={stepsOf(draft, variant)}
+          onSteps={(steps) => update(withSteps(draft, variant, steps))}
+          path={draft.experiment ? `experiment.variants.${variant}.steps` : 'steps'}
+          err={err}
+        />
+        <MessagePreview draft={draft} messageId={message?.id} variant={variant} />
       </div>
       <SaveBar
         status={

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Message } from '@herald/protocol';
+import { inInbox, type Message } from '@herald/protocol';
 import { get, seg } from '../api/client.js';
 import type { Metrics } from '../api/types.js';
 import {
@@ -13,6 +13,7 @@ import {
 import { useAsync } from '../components/use-async.js';
 import { Link, useTitle } from '../router.js';
 import { MetricsChart, SERIES } from './chart.js';
+import { ExperimentResults, LocaleResults } from './experiment-results.js';
 
 const RANGES = [
   { value: '1', label: 'Last 24 hours' },
@@ -139,6 +140,29 @@ export function MetricsPage({ ws, id }: { ws: string; id: string }) {
               value={`${(m.conversionRate * 100).toLocaleString(undefined, { maximumFractionDigits: 1 })}%`}
             />
           </dl>
+          {m.inbox && message.data && inInbox(message.data) && (
+            <section className="section" aria-labelledby="inbox-figures-title">
+              <header>
+                <h2 id="inbox-figures-title">In the inbox</h2>
+                <p>Openings and clicks in the inbox are part of the views and clicks above.</p>
+              </header>
+              <dl className="stats" aria-label="Inbox totals for the range">
+                <Stat label="Opened in the inbox" value={formatNumber(m.inbox.opens)} />
+                <Stat label="Clicks in the inbox" value={formatNumber(m.inbox.clicks)} />
+                <Stat label="Marked read" value={formatNumber(m.inbox.reads)} />
+                <Stat label="Archived" value={formatNumber(m.inbox.archives)} />
+              </dl>
+            </section>
+          )}
+          {m.experiment && (
+            <ExperimentResults
+              ws={ws}
+              messageId={id}
+              experiment={m.experiment}
+              onChange={() => metrics.reload()}
+            />
+          )}
+          {m.locales && Object.keys(m.locales).length > 0 && <LocaleResults locales={m.locales} />}
           <section className="section" aria-labelledby="chart-title">
             <header className="row" style={{ justifyContent: 'space-between' }}>
               <h2 id="chart-title">Over time</h2>

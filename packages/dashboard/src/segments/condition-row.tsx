@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { TraitOp } from '../api/types.js';
 import { controlOf, FieldError } from '../components/form-error.js';
+import { InteractionRow, WithinDaysInput } from '../components/interaction-row.js';
+import { newInteraction } from '../components/interactions.js';
 import type { ErrorFor } from '../messages/draft.js';
 import {
   type ConditionDraft,
@@ -25,7 +27,7 @@ interface RowProps<T extends ConditionDraft> {
   onRemove: () => void;
 }
 
-/** One condition: on a trait, or on an event someone performed. */
+/** One condition: on a trait, on an event someone performed, or on what they did with a message. */
 export function ConditionRow(props: RowProps<ConditionDraft>) {
   const { condition, path, label, err } = props;
   const typeError = err(`${path}.type`);
@@ -34,10 +36,19 @@ export function ConditionRow(props: RowProps<ConditionDraft>) {
       {...controlOf(`${path}.type`, typeError)}
       aria-label={`Condition ${label}: kind`}
       value={condition.type}
-      onChange={(e) => props.onChange(e.target.value === 'event' ? newEvent() : newTrait())}
+      onChange={(e) =>
+        props.onChange(
+          e.target.value === 'event'
+            ? newEvent()
+            : e.target.value === 'message'
+              ? newInteraction()
+              : newTrait(),
+        )
+      }
     >
       <option value="trait">Trait</option>
       <option value="event">Event</option>
+      <option value="message">Message</option>
     </select>
   );
   const remove = (
@@ -54,6 +65,16 @@ export function ConditionRow(props: RowProps<ConditionDraft>) {
     <div className="condition" data-testid={`condition-${label}`}>
       {condition.type === 'trait' ? (
         <TraitRow {...props} condition={condition} kind={kind} remove={remove} />
+      ) : condition.type === 'message' ? (
+        <InteractionRow
+          condition={condition}
+          path={path}
+          name={`Condition ${label}`}
+          err={err}
+          onChange={props.onChange}
+          kind={kind}
+          remove={remove}
+        />
       ) : (
         <EventRow {...props} condition={condition} kind={kind} remove={remove} />
       )}
@@ -194,15 +215,12 @@ function EventRow(props: RowProps<EventDraft> & Parts) {
           onChange={(e) => change({ atLeast: Number(e.target.value) })}
         />
         <span>{c.atLeast === 1 ? 'time' : 'times'} in the last</span>
-        <input
-          {...controlOf(`${path}.withinDays`, errors.withinDays)}
-          className="inline-input"
-          type="number"
-          min={1}
-          max={365}
-          aria-label={`${name}: within how many days`}
+        <WithinDaysInput
+          path={path}
+          name={name}
+          error={errors.withinDays}
           value={c.withinDays}
-          onChange={(e) => change({ withinDays: Number(e.target.value) })}
+          onChange={(withinDays) => change({ withinDays })}
         />
         <span>days (UTC, today included)</span>
       </div>

@@ -1,4 +1,11 @@
 import { ApiError } from '../api/client.js';
+import {
+  describeInteraction,
+  interactionBody,
+  type InteractionDraft,
+  interactionDraftOf,
+  type MessageNames,
+} from '../components/interactions.js';
 import type {
   Condition,
   ConditionGroup,
@@ -41,7 +48,7 @@ export interface EventDraft {
   where: FilterDraft[];
 }
 
-export type ConditionDraft = TraitDraft | EventDraft;
+export type ConditionDraft = TraitDraft | EventDraft | InteractionDraft;
 
 export interface GroupDraft {
   match: 'all' | 'any';
@@ -146,6 +153,7 @@ export function groupDraftOf(group: ConditionGroup): GroupDraft {
 }
 
 function conditionDraftOf(c: Condition): ConditionDraft {
+  if (c.type === 'message') return interactionDraftOf(c);
   if (c.type === 'trait') {
     return { ...newTrait(), trait: c.trait, op: c.op, value: c.value ?? '', days: c.days ?? 30 };
   }
@@ -170,6 +178,7 @@ export function groupBody(group: GroupDraft): ConditionGroup {
 }
 
 function conditionBody(c: ConditionDraft): Condition {
+  if (c.type === 'message') return interactionBody(c);
   if (c.type === 'trait') {
     const body: TraitCondition = { type: 'trait', trait: c.trait.trim(), op: c.op };
     const operand = operandOf(c.op);
@@ -199,7 +208,11 @@ export function checkGroup(group: GroupDraft, path = 'conditions'): ApiError | u
       ? checkGroup(item, at)
       : item.type === 'trait'
         ? checkOperand(item.op, item.value, `${at}.value`)
-        : checkFilters(item.where, `${at}.where`);
+        : item.type === 'message'
+          ? item.messageId
+            ? undefined
+            : new ApiError(400, 'validation_failed', 'Choose a message.', `${at}.messageId`)
+          : checkFilters(item.where, `${at}.where`);
     if (problem) return problem;
   }
   return undefined;
@@ -235,7 +248,8 @@ export function describeFilter(f: PropertyFilter): string {
 }
 
 /** One condition in words, e.g. `plan equals “pro”`. */
-export function describeCondition(c: Condition): string {
+export function describeCondition(c: Condition, names: MessageNames = new Map()): string {
+  if (c.type === 'message') return describeInteraction(c, names);
   if (c.type === 'trait') {
     switch (operandOf(c.op)) {
       case 'none':

@@ -61,8 +61,8 @@ export function pageProperties(page: PageSnapshot): PageProperties {
 }
 
 /**
- * The `context` of every event: library, locale, user agent, timezone, page, and the
- * campaign from `utm_*` parameters.
+ * The `context` of every event: library, user agent, timezone, page, and the campaign from
+ * `utm_*` parameters (the locale is the client's: core/locale.ts).
  *
  * @example
  * eventContext(snapshot()).page.path; // '/pricing'
@@ -81,7 +81,6 @@ export function eventContext(page: PageSnapshot) {
   }
   return {
     library: { name: 'herald.js', version: VERSION },
-    locale: navigator.language,
     userAgent: navigator.userAgent,
     timezone,
     page: properties,

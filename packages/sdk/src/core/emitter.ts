@@ -1,38 +1,11 @@
+import { createEmitter as create, type Emitter } from '@herald/protocol';
 import { warn } from './log.js';
 
-export type Listener = (...args: never[]) => void;
-
-export interface Emitter {
-  on(type: string, listener: Listener): void;
-  /** Without a listener, removes every listener of `type`. */
-  off(type: string, listener?: Listener): void;
-  emit(type: string, ...args: unknown[]): void;
-}
+export type { Emitter, Listener } from '@herald/protocol';
 
 /**
- * A minimal event emitter whose listeners cannot break the caller: a throwing listener is
+ * The SDK's emitter (the protocol's, shared with the React Native SDK): a throwing listener is
  * reported on the console and the others still run.
- *
- * @example
- * const events = createEmitter();
- * events.on('track', (event) => console.log(event.event));
  */
-export function createEmitter(): Emitter {
-  let listeners: [string, Listener][] = [];
-  return {
-    on: (type, listener) => void listeners.push([type, listener]),
-    off(type, listener) {
-      listeners = listeners.filter(([t, l]) => t !== type || (listener && l !== listener));
-    },
-    emit(type, ...args) {
-      for (const [t, listener] of listeners) {
-        if (t !== type) continue;
-        try {
-          (listener as (...args: unknown[]) => void)(...args);
-        } catch (error) {
-          warn(`a "${type}" listener threw`, error);
-        }
-      }
-    },
-  };
-}
+export const createEmitter = (): Emitter =>
+  create((type, error) => warn(`a "${type}" listener threw`, error));

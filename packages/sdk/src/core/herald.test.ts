@@ -328,3 +328,28 @@ describe('never throws into the page', () => {
     }
   });
 });
+
+describe('setLocale', () => {
+  it('answers the browser’s language, a locale trait, or what was set, in that order of weakness', async () => {
+    const herald = open();
+    expect(herald.setLocale()).toBe(navigator.language);
+    herald.identify('ada', { locale: 'de-AT' });
+    expect(herald.setLocale()).toBe('de-AT');
+    expect(herald.setLocale('pt-BR')).toBe('pt-BR');
+    herald.track('Localised');
+    expect((await last()).context.locale).toBe('pt-BR');
+    // Kept across pages: a new instance reads it back.
+    expect(open().setLocale()).toBe('pt-BR');
+    expect(herald.setLocale(null)).toBe('de-AT');
+  });
+
+  it('ignores what is not a language tag, and tells listeners of a change once', () => {
+    const herald = open();
+    const changes: unknown[] = [];
+    herald.on('locale', () => changes.push(1));
+    expect(herald.setLocale('not a tag!')).toBe(navigator.language);
+    herald.setLocale('fr');
+    herald.setLocale('fr');
+    expect(changes).toHaveLength(1);
+  });
+});

@@ -9,6 +9,7 @@ import {
 } from './context.js';
 import { createEmitter } from './emitter.js';
 import { createIdentity, type Traits } from './identity.js';
+import { createLocale } from './locale.js';
 import { trace, warn, warnOnce } from './log.js';
 import { compatMethods, type CompatApi } from '../compat/methods.js';
 import { createMiddlewares } from '../compat/middleware.js';
@@ -53,6 +54,7 @@ export function createInternal(
 ): HeraldInternal {
   const host = (options.host ?? location.origin).replace(/\/+$/, '');
   const identity = createIdentity(localStore(), cookieStore(options.cookie));
+  const locale = createLocale(localStore(), () => identity.traits());
   const events = createEmitter();
   const queue = createQueue({
     writeKey,
@@ -83,7 +85,7 @@ export function createInternal(
       anonymousId: identity.anonymousId(),
       userId: identity.userId() ?? undefined,
       timestamp: new Date(call.timestamp ?? (page.d || Date.now())).toISOString(),
-      context: { ...eventContext(page), ...call.context },
+      context: { ...eventContext(page), locale: locale.get(), ...call.context },
       integrations: call.integrations,
       ...fields,
     };
@@ -161,6 +163,10 @@ export function createInternal(
     setAnonymousId(anonymousId?: unknown) {
       if (id(anonymousId)) identity.setAnonymousId(id(anonymousId)!);
       return identity.anonymousId();
+    },
+    setLocale(tag?: unknown) {
+      if (tag !== undefined && locale.set(tag)) events.emit('locale');
+      return locale.get();
     },
     ready(callback?: unknown) {
       const ready = Promise.resolve();

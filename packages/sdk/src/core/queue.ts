@@ -1,4 +1,4 @@
-import { TRACKING_LIMITS } from '@herald/protocol';
+import { isRetryable, TRACKING_LIMITS } from '@herald/protocol';
 import { warn } from './log.js';
 import type { Store } from './storage.js';
 import { beacon, post } from './transport.js';
@@ -139,7 +139,7 @@ export function createQueue(options: QueueOptions): Queue {
     if ((status === 400 || status === 413) && batch.length > 1) {
       // One bad event refuses the whole batch: halve until it is alone, then drop only it.
       limit = Math.ceil(batch.length / 2);
-    } else if (status >= 200 && status < 500 && status !== 408 && status !== 429) {
+    } else if (status >= 200 && !isRetryable(status)) {
       if (status > 299) warn(`the server refused ${batch.length} event(s) with HTTP ${status}`);
       const done = new Set(batch.map((event) => event.messageId));
       save(read().filter((event) => !done.has(event.messageId)));

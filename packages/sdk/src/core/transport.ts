@@ -1,3 +1,5 @@
+import { retryAfterMs as retryAfter } from '@herald/protocol';
+
 /** What the server answered: `status` 0 means the request never got an answer. */
 export interface Answer {
   status: number;
@@ -7,8 +9,6 @@ export interface Answer {
 
 /** A request that hangs this long is abandoned and retried. */
 const TIMEOUT_MS = 30_000;
-/** A Retry-After longer than this is treated as this: the queue must drain some day. */
-const MAX_RETRY_AFTER_MS = 3_600_000;
 
 /**
  * Posts `body` (JSON) as `text/plain`, a "simple" cross-origin request that needs no CORS
@@ -51,9 +51,4 @@ export function beacon(url: string, body: string): boolean {
   }
 }
 
-/** Retry-After in milliseconds: delta-seconds or an HTTP date. */
-export function retryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const ms = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - Date.now();
-  return ms >= 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : ms < 0 ? 0 : undefined;
-}
+export { retryAfter };

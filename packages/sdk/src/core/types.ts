@@ -1,6 +1,7 @@
 import type { Listener } from './emitter.js';
 import type { Traits } from './identity.js';
 import type { CookieOptions } from './storage.js';
+import type { Inbox } from '../inapp/inbox.js';
 
 export type { Listener, Traits, CookieOptions };
 
@@ -17,8 +18,32 @@ export interface HeraldOptions {
   flushInterval?: number;
   /** The first-party cookie that backs up the anonymous ID and userId. */
   cookie?: CookieOptions;
-  /** Settings of plugins, by name (`"In-App"`); the analytics core ignores them. */
+  /**
+   * Show anonymous visitors their messages too (the workspace must allow them). Same as the
+   * In-App integration's own `anonymousInApp`.
+   */
+  anonymousInApp?: boolean;
+  /** The inbox: `{ launcher: true }` shows the built-in bell and panel (loaded on demand). */
+  inbox?: { launcher?: boolean | InboxLauncherOptions };
+  /**
+   * Settings of plugins, by name (`"In-App"`); the analytics core ignores them. Without an
+   * `"In-App"` entry the workspace's switch decides; `"In-App": false` turns in-app off.
+   */
   integrations?: Record<string, unknown>;
+}
+
+/** How the inbox's built-in launcher looks, and where it goes. */
+export interface InboxLauncherOptions {
+  /** A corner of the window (default bottom-right); ignored when mounted into an element. */
+  position?: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+  /** A CSS selector of the element to mount it in, instead of a corner. */
+  target?: string;
+  /** Only this topic's items. */
+  topic?: string;
+  /** The panel's heading and the bell's label. Default "Inbox". */
+  label?: string;
+  /** The badge's and links' colour, e.g. "#4f46e5" (also `--herald-inbox-accent` in CSS). */
+  accent?: string;
 }
 
 /** Per-call options, the last argument of every call. */
@@ -93,6 +118,13 @@ export interface Herald {
    */
   setAnonymousId(id?: string): string | null;
   /**
+   * Sets the visitor's language (a BCP 47 tag; `null` goes back to the default) and answers the
+   * current one: what was set, else a `locale` trait, else the browser's. Messages with
+   * translations show in it; events carry it as `context.locale`.
+   * @example herald.setLocale('pt-BR'); herald.setLocale(); // 'pt-BR'
+   */
+  setLocale(locale?: string | null): string;
+  /**
    * Runs `callback` once Herald has loaded.
    * @example herald.ready(() => console.log(herald.user().anonymousId));
    */
@@ -112,4 +144,17 @@ export interface Herald {
   user(): { anonymousId: string | null; userId: string | null; traits: Traits };
   /** Sends queued events now (they are sent on their own within `flushInterval` anyway). */
   flush(): Promise<void>;
+  /**
+   * With the in-app plugin: shows a message the visitor is eligible for now, whatever its page
+   * rules and trigger; answers whether it is one of theirs (it shows once they are fetched).
+   * @example herald.showMessage('msg_8Hq2…');
+   */
+  showMessage?(messageId: string): boolean;
+  /** With the in-app plugin: takes every message off the screen until the next `page()`. */
+  hideMessages?(): void;
+  /**
+   * With the in-app plugin: the visitor's inbox (its items, read state, the launcher).
+   * @example herald.inbox?.unreadCount().then((n) => badge.textContent = String(n));
+   */
+  inbox?: Inbox;
 }

@@ -7,7 +7,16 @@
 import type { FromFrame, ToFrame } from './protocol.js';
 
 const parentOrigin = decodeURIComponent(location.hash.slice(1));
-const send = (message: FromFrame) => parent.postMessage(message, parentOrigin || '*');
+/**
+ * In an app (the React Native SDK's WebView) there is no parent window: the app talks to the
+ * frame through the WebView's bridge, in the same messages, and says `app://herald` as origin.
+ */
+const bridge = (window as { ReactNativeWebView?: { postMessage(message: string): void } })
+  .ReactNativeWebView;
+const send = (message: FromFrame) =>
+  bridge
+    ? bridge.postMessage(JSON.stringify(message))
+    : parent.postMessage(message, parentOrigin || '*');
 let trap = false;
 
 const base = document.createElement('style');
@@ -41,8 +50,10 @@ const focusable = () =>
   ).filter((element) => !(element as HTMLButtonElement).disabled);
 
 addEventListener('message', (event: MessageEvent<ToFrame>) => {
-  // Only our parent, from the origin our URL names, may tell us what to show.
-  if (event.source !== parent || (parentOrigin && event.origin !== parentOrigin)) return;
+  // Only our parent (in an app: the app, which sends from no window), from the origin our URL
+  // names, may tell us what to show.
+  if (event.source !== (bridge ? null : parent)) return;
+  if (parentOrigin && event.origin !== parentOrigin) return;
   const data = event.data;
   if (data && data.h === 'render' && typeof data.html === 'string') {
     trap = !!data.trap;

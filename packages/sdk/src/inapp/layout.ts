@@ -19,7 +19,12 @@ export interface Chrome {
   place(): void;
 }
 
-const WIDTH = { modal: '480px', overlay: '360px', tooltip: '280px', inline: '100%' };
+const WIDTH: Record<string, string> = {
+  modal: '480px',
+  overlay: '360px',
+  tooltip: '280px',
+  inline: '100%',
+};
 const GAP = 12;
 const MARGIN = 16;
 /** Below this viewport width, layouts go edge to edge. */
@@ -50,7 +55,7 @@ export function buildChrome(
     css(host, { position: 'relative', 'z-index': 'auto' }, true);
   }
   const root = host.attachShadow({ mode: 'closed' });
-  const width = display.width || WIDTH[type];
+  const width = display.width || WIDTH[type] || '100%';
   let backdrop: HTMLElement | undefined;
   let parent: Node = root;
   if (type === 'modal') {

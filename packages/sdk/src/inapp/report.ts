@@ -1,4 +1,9 @@
-import { IN_APP_LIMITS, type InAppEventInput, type VisitorClaim } from '@herald/protocol';
+import {
+  IN_APP_LIMITS,
+  type InAppEventInput,
+  isRetryable,
+  type VisitorClaim,
+} from '@herald/protocol';
 import { beacon, post } from '../core/transport.js';
 import { uuid } from '../core/uuid.js';
 
@@ -49,7 +54,7 @@ export function createReporter(url: string): Reporter {
     for (const [items, body] of batches()) {
       const { status } = await post(url, body);
       // Network errors, 408, 429 and 5xx are retried; other answers are final.
-      if (status === 0 || status === 408 || status === 429 || status >= 500) {
+      if (isRetryable(status)) {
         pending.push(...items);
       }
     }

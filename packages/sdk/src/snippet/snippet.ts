@@ -18,6 +18,7 @@ export const METHODS = [
   'on',
   'off',
   'setAnonymousId',
+  'setLocale',
   'optOut',
   'optIn',
 ];

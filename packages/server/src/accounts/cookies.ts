@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { overHttps } from '../http/over-https.js';
 
 /** The dashboard's session cookie. */
 export const SESSION_COOKIE = 'herald_session';
@@ -12,17 +13,6 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return undefined;
-}
-
-/**
- * Whether the browser reached us over https: TLS on this socket, or a proxy in front saying so.
- * Trusting `X-Forwarded-Proto` here is safe: its only effect is the cookie's Secure flag, and a
- * client lying about it only gets a cookie its browser will not send back over http.
- */
-function overHttps(request: FastifyRequest): boolean {
-  const forwarded = request.headers['x-forwarded-proto'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return request.protocol === 'https' || first === 'https';
 }
 
 /**

@@ -1,9 +1,10 @@
-import type { MessageDefinition, MessageStatus } from '@herald/protocol';
+import { isTranslated, type MessageDefinition, type MessageStatus } from '@herald/protocol';
 import { CampaignRepository } from '../campaigns/repository.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { HeraldError, invalid } from '../errors.js';
 import type { InApp } from '../inapp/index.js';
 import { parseDefinition } from '../inapp/definition.js';
+import { experimentFigures } from '../inapp/experiment-figures.js';
 import type { Store } from '../store/index.js';
 import type { Transition } from '../store/messages.js';
 import type { Interval } from '../store/metrics.js';
@@ -136,9 +137,31 @@ export const messageRoutes: FastifyPluginAsync<{
         (to - from > 3 * 86_400_000 ? 'day' : 'hour')) as Interval;
       if (interval !== 'hour' && interval !== 'day')
         throw invalid('interval', 'must be hour or day');
-      return store.metrics.forMessage(id, { from, to, interval });
+      const metrics = await store.metrics.forMessage(id, { from, to, interval });
+      if (!message.experiment && !isTranslated(message)) return metrics;
+      // Per variant and language: since the message began (splits keep no time axis).
+      const splits = await store.splits.of(id);
+      return {
+        ...metrics,
+        ...(message.experiment
+          ? { experiment: experimentFigures(message.experiment, splits) }
+          : {}),
+        locales: Object.fromEntries(
+          [...splits.byLocale].map(([locale, figures]) => [locale || 'default', figures]),
+        ),
+      };
     },
   );
+
+  app.post<{ Params: Params }>('/workspaces/:ws/messages/:id/winner', async (request) => {
+    const { ws, id } = request.params;
+    await findWorkspace(store, ws);
+    const { variant } = object(request.body);
+    if (typeof variant !== 'string') throw invalid('variant', 'must be the key of a variant');
+    const message = await store.messages.declareWinner(ws, id, variant);
+    changed(ws);
+    return message;
+  });
 };
 
 /** Who a test send goes to: a userId, the person with an email, or an anonymous visitor. */

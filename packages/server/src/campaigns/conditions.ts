@@ -1,4 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { InteractionCondition } from '@herald/protocol';
+import {
+  type InteractionFacts,
+  interactionMatches,
+  NO_INTERACTIONS,
+} from '../inapp/interactions.js';
 
 /**
  * Segment conditions and their evaluation: pure functions of a person's traits, their event
@@ -55,7 +61,10 @@ export interface EventCondition {
   negate?: boolean;
 }
 
-export type Condition = TraitCondition | EventCondition;
+/** On what the person did with a message (inapp/interactions.ts). */
+export type MessageCondition = InteractionCondition;
+
+export type Condition = TraitCondition | EventCondition | MessageCondition;
 
 export interface ConditionGroup {
   match: 'all' | 'any';
@@ -70,6 +79,8 @@ export interface PersonFacts {
   traits: Record<string, unknown>;
   /** counter key → count per UTC day (start of day, epoch ms). */
   counts: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  /** What they did with the messages the segment asks about (absent: nothing). */
+  messages?: InteractionFacts;
 }
 
 export function isGroup(item: Condition | ConditionGroup): item is ConditionGroup {
@@ -92,6 +103,9 @@ export function evaluate(group: ConditionGroup, facts: PersonFacts, now: number)
 
 export function evaluateCondition(condition: Condition, facts: PersonFacts, now: number): boolean {
   if (condition.type === 'trait') return traitMatches(condition, facts.traits, now);
+  if (condition.type === 'message') {
+    return interactionMatches(condition, facts.messages ?? NO_INTERACTIONS, now);
+  }
   const count = countSince(facts.counts.get(counterKey(condition)), windowStart(condition, now));
   const performed = count >= condition.atLeast;
   return condition.negate ? !performed : performed;
@@ -242,8 +256,12 @@ function lookup(source: Record<string, unknown>, path: string): unknown {
 
 /** Whether a segment's answer can change with time alone (relative dates, event windows). */
 export function timeDependent(group: ConditionGroup): boolean {
-  return conditionsOf(group).some(
-    (c) => c.type === 'event' || c.op === 'more_than_days_ago' || c.op === 'less_than_days_ago',
+  return conditionsOf(group).some((c) =>
+    c.type === 'event'
+      ? true
+      : c.type === 'message'
+        ? c.withinDays !== undefined
+        : c.op === 'more_than_days_ago' || c.op === 'less_than_days_ago',
   );
 }
 

@@ -1,5 +1,6 @@
 import { invalid } from '../errors.js';
 import { array, boolean, type Fields, integer, object, oneOf, text } from '../http/fields.js';
+import { parseInteraction } from '../inapp/interactions.js';
 import type {
   Condition,
   ConditionGroup,
@@ -64,7 +65,8 @@ export function parseSegmentDefinition(input: unknown, field = 'conditions'): Se
 }
 
 function condition(raw: Fields, path: string): Condition {
-  const type = oneOf(raw.type, `${path}.type`, ['trait', 'event'] as const);
+  const type = oneOf(raw.type, `${path}.type`, ['trait', 'event', 'message'] as const);
+  if (type === 'message') return parseInteraction(raw, path);
   if (type === 'trait') {
     const op = oneOf(raw.op, `${path}.op`, TRAIT_OPS);
     const parsed: Condition = { type, trait: text(raw.trait, `${path}.trait`, 200), op };

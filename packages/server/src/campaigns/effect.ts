@@ -6,7 +6,7 @@ import { readJson } from '../store/json.js';
 import { personKeys } from '../store/person-merge.js';
 import type { NewEvent, Schema } from '../store/schema.js';
 import { dayOf, propertiesMatch } from './conditions.js';
-import { bumpCounter, recountCounters } from './counters.js';
+import { CounterBumps, recountCounters } from './counters.js';
 import { absorbMerges, countLinkedHistory, linkedIds } from './identity-changes.js';
 import { lockPeople } from './locks.js';
 import { applyChanges, buildStates, reevaluate } from './membership.js';
@@ -37,7 +37,10 @@ export function campaignsEffect(
   return {
     async apply(batch) {
       const { trx, workspaceId, merges, links } = batch;
-      const calls = batch.events.some((e) => e.type === 'identify' || e.type === 'track');
+      // In-app reports change what people did with messages, which segments may ask about.
+      const calls = batch.events.some(
+        (e) => e.type === 'identify' || e.type === 'track' || e.type === 'inapp',
+      );
       if (!calls && merges.length === 0 && links.length === 0) return;
       // Whatever segments exist now, a merged-away profile leaves nothing behind.
       const absorbed = await absorbMerges(trx, workspaceId, merges);
@@ -63,7 +66,16 @@ export function campaignsEffect(
       // Their calls in this batch were just counted with their history.
       const linked = history.size > 0 ? linkedIds(links) : new Set<string>();
 
+      // What a person did with a message (a report, or a conversion a call led to) may move
+      // them in or out of a segment asking about it.
+      const asking = workspace.segments.filter((s) => s.messages.length > 0);
+      // Counter bumps are written together once the batch is read, before anyone is evaluated.
+      const bumps = new CounterBumps();
       for (const event of batch.events) {
+        if (asking.length > 0 && event.type !== 'alias' && event.type !== 'group') {
+          const person = await people.of(event);
+          if (person) touch(person.profileId, asking);
+        }
         if (event.type === 'identify' && event.user_id && event.traits) {
           const person = await people.of(event);
           if (person)
@@ -83,13 +95,7 @@ export function campaignsEffect(
         const counted = !event.user_id && linked.has(event.anonymous_id ?? '');
         for (const counter of counted ? [] : (counters ?? [])) {
           if (propertiesMatch(counter.where, properties)) {
-            await bumpCounter(
-              trx,
-              workspaceId,
-              person.profileId,
-              counter.key,
-              dayOf(event.timestamp),
-            );
+            bumps.add(person.profileId, counter.key, dayOf(event.timestamp));
           }
         }
         if (counters) {
@@ -111,6 +117,7 @@ export function campaignsEffect(
           if (outcome === 'queued') visitors.add(`u:${person.userId}`);
         }
       }
+      await bumps.write(trx, workspaceId);
       for (const profileId of absorbed) touch(profileId, workspace.segments);
 
       for (const [profileId, segments] of touched) {

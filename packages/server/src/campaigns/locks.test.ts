@@ -7,7 +7,7 @@ import {
   type TestDatabase,
 } from '../test-support/databases.js';
 import { counterKey, dayOf } from './conditions.js';
-import { bumpCounter, recountCounters } from './counters.js';
+import { CounterBumps, recountCounters } from './counters.js';
 import { lockPeople, lockRun } from './locks.js';
 import type { Counter } from './rules.js';
 
@@ -87,7 +87,9 @@ describeEachDialect('people locks', (dialect) => {
           .values({ ...track(userOf.get(held)!, now), workspace_id: ws })
           .execute();
         await lockPeople(trx, dialect, [held]);
-        await bumpCounter(trx, ws, held, visit.key, dayOf(now));
+        const bumps = new CounterBumps();
+        bumps.add(held, visit.key, dayOf(now));
+        await bumps.write(trx, ws);
         holding();
         await gate;
       });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { convertOnSegmentChange } from '../inapp/goals.js';
 import { prefixedId } from '../store/ids.js';
+import { interactionsOfPeople } from '../store/interactions.js';
 import { readJson } from '../store/json.js';
 import type { Schema } from '../store/schema.js';
 import { DAY, evaluate, type PersonFacts } from './conditions.js';
@@ -17,8 +18,8 @@ export interface MembershipChange {
 }
 
 /**
- * Re-evaluates `segments` for `profileIds` from their traits and event counters (never the
- * events table) and writes who entered and who left, with a row in each person's activity.
+ * Re-evaluates `segments` for `profileIds` from their traits, event counters (never the
+ * events table) and what they did with the messages the segments ask about and writes who entered and who left, with a row in each person's activity.
  * Answers the changes, for {@link applyChanges}.
  */
 export async function reevaluate(
@@ -53,6 +54,8 @@ export async function reevaluate(
       counts.set(row.profile_id, byCounter);
     }
   }
+  const asked = [...new Set(segments.flatMap((s) => s.messages))];
+  const interactions = await interactionsOfPeople(trx, workspaceId, profileIds, asked);
   const memberRows = await trx
     .selectFrom('segment_members')
     .select(['segment_id', 'profile_id'])
@@ -70,6 +73,7 @@ export async function reevaluate(
     const facts: PersonFacts = {
       traits: readJson(profile.traits, {}),
       counts: counts.get(profile.id) ?? new Map(),
+      messages: interactions.get(profile.id) ?? new Map(),
     };
     for (const segment of segments) {
       const matches = evaluate(segment.definition, facts, now);

@@ -21,6 +21,8 @@ export interface SegmentRule {
   /** The counters its event conditions read (distinct keys). */
   counters: Counter[];
   usesTraits: boolean;
+  /** The messages its conditions ask what the person did with (seen, clicked…). */
+  messages: string[];
   timeDependent: boolean;
   /**
    * Its build (a `segment.rebuild` job recounting its counters from `events`) had not finished
@@ -127,6 +129,9 @@ export async function loadRules(db: Kysely<Schema>, workspaceId: string): Promis
       events: new Set(),
       counters: [],
       usesTraits: conditions.some((c) => c.type === 'trait'),
+      messages: [
+        ...new Set(conditions.flatMap((c) => (c.type === 'message' ? [c.messageId] : []))),
+      ],
       timeDependent: timeDependent(definition),
       building: row.built_through !== null,
     };

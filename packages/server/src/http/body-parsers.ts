@@ -1,10 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The body as received, on routes that keep it (see {@link keepRawJsonBodies}). */
     rawBody?: string;
-    /** The same, as the UTF-8 bytes received. */
+    /** The same, as the bytes received, when they are well-formed UTF-8. */
     rawBytes?: Buffer;
   }
 }
@@ -46,7 +47,9 @@ export function keepRawJsonBodies(app: FastifyInstance): void {
     parse(request, text, (error, value) => {
       if (!error) {
         request.rawBody = text;
-        request.rawBytes = bytes;
+        // Only bytes that are the UTF-8 of the text: a malformed sequence was decoded to U+FFFD,
+        // and PostgreSQL refuses such bytes as text.
+        if (isUtf8(bytes)) request.rawBytes = bytes;
       }
       done(error, value);
     });

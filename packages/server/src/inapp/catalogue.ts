@@ -1,38 +1,34 @@
 import { randomBytes } from 'node:crypto';
-import {
-  compilePageRules,
-  type CompiledPageRules,
-  type Display,
-  type Message,
-} from '@herald/protocol';
-import type { Template } from 'liquidjs';
+import { compilePageRules, type CompiledPageRules, inInbox, type Message } from '@herald/protocol';
 import type { Store } from '../store/index.js';
 import type { Workspace } from '../store/workspaces.js';
 import type { ChangeBus } from './bus.js';
-import { parseTemplate, usesLiquid } from './liquid.js';
+import { MessageContents } from './content.js';
 
-/** A message ready to deliver: page rules compiled and Liquid parsed, once per version. */
+/** A message ready to deliver: page rules compiled and contents prepared, once per version. */
 export interface PreparedMessage {
   message: Message;
   launchedAt: number | null;
   startAt: number | null;
   endAt: number | null;
   pageRules: CompiledPageRules;
-  steps: PreparedStep[];
-  /** Whether any step needs rendering for the person (Liquid). */
-  personalised: boolean;
+  /** Its content per variant and language (content.ts). */
+  contents: MessageContents;
+  /** In the inbox (inbox.ts): its topic, title and expiry (epoch ms). */
+  inbox?: PreparedInbox;
   /**
-   * The message as delivered, serialised once, without its closing brace: the visitor's
-   * `deliveryId` and `state` are appended per answer.
+   * What every visitor gets alike, serialised once, without its closing brace: the content,
+   * the visitor's `deliveryId` and `state` are appended per answer.
    */
-  fragment: string;
+  head: string;
 }
 
-export interface PreparedStep {
-  name: string;
-  html: string;
-  display?: Display;
-  template?: Template[];
+export interface PreparedInbox {
+  topic: string | null;
+  title: string | null;
+  expiresAt: number | null;
+  /** Only in the inbox: never shown on the page. */
+  only: boolean;
 }
 
 /** A workspace's settings and active messages, as the delivery path reads them on every poll. */
@@ -41,6 +37,8 @@ export interface WorkspaceCatalogue {
   /** Changes whenever the catalogue is reloaded: part of every ETag. */
   version: string;
   messages: PreparedMessage[];
+  /** Some audience targets interactions "within N days": answers change with time alone. */
+  windowed: boolean;
 }
 
 const MAX_AGE_MS = 60_000;
@@ -84,19 +82,11 @@ export class MessageCatalogue {
     const key = `${message.id}@${message.version}@${message.updatedAt}`;
     const hit = this.prepared.get(key);
     if (hit) return hit;
-    const steps = message.steps.map((step): PreparedStep => {
-      const prepared: PreparedStep = { name: step.name, html: step.html };
-      if (step.display) prepared.display = step.display as Display;
-      if (message.audience.type === 'identified' && usesLiquid(step.html)) {
-        prepared.template = parseTemplate(step.html);
-      }
-      return prepared;
-    });
     const at = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
     const launchedAt = at(message.launchedAt);
     const endAt = at(message.schedule.endAt);
     const pageRules = compilePageRules(message.pageRules);
-    const fragment = JSON.stringify({
+    const head = JSON.stringify({
       id: message.id,
       version: message.version,
       priority: message.priority,
@@ -106,10 +96,7 @@ export class MessageCatalogue {
       pageRules,
       frequency: message.frequency,
       endAt,
-      display: message.display,
-      steps: steps.map(({ name, html, display }) =>
-        display ? { name, html, display } : { name, html },
-      ),
+      ...(message.trigger ? { trigger: message.trigger } : {}),
     }).slice(0, -1);
     const result: PreparedMessage = {
       message,
@@ -117,10 +104,17 @@ export class MessageCatalogue {
       startAt: at(message.schedule.startAt),
       endAt,
       pageRules,
-      steps,
-      personalised: steps.some((s) => s.template !== undefined),
-      fragment,
+      contents: new MessageContents(message),
+      head,
     };
+    if (inInbox(message)) {
+      result.inbox = {
+        topic: message.inbox?.topic ?? null,
+        title: message.inbox?.title ?? null,
+        expiresAt: at(message.inbox?.expiresAt),
+        only: message.display.type === 'inbox',
+      };
+    }
     if (this.prepared.size > 10_000) this.prepared.clear();
     this.prepared.set(key, result);
     return result;
@@ -139,6 +133,9 @@ export class MessageCatalogue {
       workspace,
       version: randomBytes(6).toString('base64url'),
       messages: messages.map((m) => this.prepare(m)),
+      windowed: messages.some((m) =>
+        m.audience.interactions?.some((c) => c.withinDays !== undefined),
+      ),
     };
   }
 }

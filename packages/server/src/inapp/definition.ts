@@ -1,18 +1,19 @@
 import {
   compileRule,
-  type Display,
+  INBOX_LIMITS,
+  type InboxSettings,
   type MessageDefinition,
+  PLATFORMS,
   MESSAGE_DEFAULTS,
-  MODAL_POSITIONS,
-  OVERLAY_POSITIONS,
   type PageRule,
   PageRuleError,
-  type Step,
-  TOOLTIP_POSITIONS,
 } from '@herald/protocol';
 import { invalid } from '../errors.js';
 import { array, integer, object, oneOf, text } from '../http/fields.js';
-import { parseTemplate, usesLiquid } from './liquid.js';
+import { parseExperiment, parseSteps } from './definition-content.js';
+import { parseDisplay } from './definition-display.js';
+import { parseInteraction } from './interactions.js';
+import { parseTrigger } from './definition-trigger.js';
 
 /**
  * Validates a message as the admin API receives it and fills in the defaults. Every problem
@@ -43,8 +44,38 @@ export function parseDefinition(input: unknown, base?: MessageDefinition): Messa
     schedule: parseSchedule(pick('schedule')),
     goal: parseGoal(pick('goal')),
     display,
-    steps: parseSteps(pick('steps'), display, audience.type === 'anonymous'),
+    steps: [],
   };
+  const anonymous = audience.type === 'anonymous';
+  const experiment = pick('experiment');
+  if (experiment === undefined || experiment === null) {
+    definition.steps = parseSteps(pick('steps'), display, anonymous);
+  } else {
+    definition.experiment = parseExperiment(experiment, display, anonymous);
+    // Readers that know nothing of variants (lists, previews, older SDKs) see the first one.
+    definition.steps = definition.experiment.variants[0]!.steps;
+  }
+  const trigger = pick('trigger');
+  if (trigger !== undefined && trigger !== null) definition.trigger = parseTrigger(trigger);
+  const inbox = pick('inbox');
+  if (inbox !== undefined && inbox !== null) definition.inbox = parseInbox(inbox);
+  const platforms = pick('platforms');
+  if (platforms !== undefined && platforms !== null) {
+    const list = array(platforms, 'platforms', 1, PLATFORMS.length).map((p, i) =>
+      oneOf(p, `platforms.${i}`, PLATFORMS),
+    );
+    // Web alone is the default: stored as absent, so that existing messages read the same.
+    const unique = PLATFORMS.filter((p) => list.includes(p));
+    if (unique.join() !== 'web') definition.platforms = unique;
+  }
+  if (display.type === 'inbox') {
+    // An inbox-only message never shows on the page: no step may show it there instead.
+    const steps = definition.experiment?.variants.flatMap((v) => v.steps) ?? definition.steps;
+    const other = steps.findIndex((step) => step.display && step.display.type !== 'inbox');
+    if (other !== -1) {
+      throw invalid(`steps.${other}.display.type`, 'must be inbox, as the message display is');
+    }
+  }
   return definition;
 }
 
@@ -59,7 +90,28 @@ const DEFINITION_KEYS = new Set<string>([
   'goal',
   'display',
   'steps',
+  'experiment',
+  'trigger',
+  'inbox',
+  'platforms',
 ]);
+
+/** `inbox`: the topic, title and expiry of the message's inbox item (each optional). */
+function parseInbox(input: unknown): InboxSettings {
+  const inbox = object(input, 'inbox');
+  for (const key of Object.keys(inbox)) {
+    if (!['topic', 'title', 'expiresAt'].includes(key)) {
+      throw invalid(`inbox.${key}`, 'is not a field of inbox (topic, title, expiresAt)');
+    }
+  }
+  const optional = (key: 'topic' | 'title', max: number) =>
+    inbox[key] === undefined || inbox[key] === null ? null : text(inbox[key], `inbox.${key}`, max);
+  return {
+    topic: optional('topic', INBOX_LIMITS.maxTopicLength),
+    title: optional('title', INBOX_LIMITS.maxTitleLength),
+    expiresAt: instant(inbox.expiresAt, 'inbox.expiresAt'),
+  };
+}
 
 function parseAudience(input: unknown): MessageDefinition['audience'] {
   const audience = object(input, 'audience');
@@ -71,7 +123,20 @@ function parseAudience(input: unknown): MessageDefinition['audience'] {
       throw invalid('audience.segment', 'only applies to identified audiences');
     }
   }
-  return segment === null ? { type } : { type, segment: segment as string };
+  const parsed: MessageDefinition['audience'] =
+    segment === null ? { type } : { type, segment: segment as string };
+  const interactions = audience.interactions ?? null;
+  if (interactions !== null) {
+    const items = array(interactions, 'audience.interactions', 0, 10);
+    parsed.interactions = items.map((item, i) => {
+      const path = `audience.interactions.${i}`;
+      const raw = object(item, path);
+      oneOf(raw.type ?? 'message', `${path}.type`, ['message'] as const);
+      return parseInteraction(raw, path);
+    });
+    if (parsed.interactions.length === 0) delete parsed.interactions;
+  }
+  return parsed;
 }
 
 function parsePageRules(input: unknown): MessageDefinition['pageRules'] {
@@ -161,101 +226,6 @@ function parseGoalSegment(input: unknown): { id: string; on: 'enter' | 'leave' }
     id: text(segment.id, 'goal.segment.id', 64),
     on: oneOf(segment.on ?? 'enter', 'goal.segment.on', ['enter', 'leave'] as const),
   };
-}
-
-const POSITIONS: Record<Display['type'], readonly string[] | undefined> = {
-  modal: MODAL_POSITIONS,
-  overlay: OVERLAY_POSITIONS,
-  tooltip: TOOLTIP_POSITIONS,
-  inline: undefined,
-};
-const DEFAULT_POSITION: Record<Display['type'], string | undefined> = {
-  modal: 'center',
-  overlay: 'bottom-right',
-  tooltip: 'bottom',
-  inline: undefined,
-};
-// What reaches the host page's own CSS is kept to plain lengths and colours: no injection.
-const CSS_LENGTH = /^\d{1,5}(\.\d{1,3})?(px|%|rem|em|vw)$/;
-const CSS_COLOUR = /^(#[0-9a-f]{3,8}|rgba?\(\s*[\d.]+%?\s*(,\s*[\d.]+%?\s*){2,3}\)|[a-z]{3,20})$/i;
-
-function parseDisplay(input: unknown, field: string, base?: Display): Display {
-  const raw = object(input, field);
-  const type = oneOf(raw.type ?? base?.type, `${field}.type`, [
-    'modal',
-    'overlay',
-    'inline',
-    'tooltip',
-  ] as const);
-  const display: Display = { type };
-  const sameType = base?.type === type;
-  const position =
-    raw.position ?? (sameType ? base?.position : undefined) ?? DEFAULT_POSITION[type];
-  const allowed = POSITIONS[type];
-  if (allowed) display.position = oneOf(position, `${field}.position`, allowed);
-  const selector = raw.selector ?? (sameType ? base?.selector : undefined);
-  if (type === 'inline' || type === 'tooltip') {
-    display.selector = text(selector, `${field}.selector`, 500);
-  }
-  const width = raw.width ?? base?.width;
-  if (width !== undefined) {
-    if (typeof width !== 'string' || !CSS_LENGTH.test(width)) {
-      throw invalid(`${field}.width`, 'must be a CSS length such as 480px or 60%');
-    }
-    display.width = width;
-  }
-  const colour = raw.overlayColor ?? base?.overlayColor;
-  if (colour !== undefined) {
-    if (typeof colour !== 'string' || !CSS_COLOUR.test(colour)) {
-      throw invalid(`${field}.overlayColor`, 'must be a colour such as #000000 or rgba(0,0,0,0.5)');
-    }
-    display.overlayColor = colour;
-  }
-  const outside = raw.dismissOnOutsideClick ?? base?.dismissOnOutsideClick;
-  if (outside !== undefined) {
-    if (typeof outside !== 'boolean') {
-      throw invalid(`${field}.dismissOnOutsideClick`, 'must be true or false');
-    }
-    display.dismissOnOutsideClick = outside;
-  }
-  return display;
-}
-
-function parseSteps(input: unknown, display: Display, anonymous: boolean): Step[] {
-  const steps = array(input, 'steps', 1, 20);
-  const names = new Set<string>();
-  return steps.map((item, i) => {
-    const field = `steps.${i}`;
-    const raw = object(item, field);
-    const name = text(raw.name, `${field}.name`, 100);
-    if (!/^[\w-]+$/.test(name)) {
-      throw invalid(
-        `${field}.name`,
-        'may hold only letters, digits, _ and - (it is used in herald://step/<name>)',
-      );
-    }
-    if (names.has(name)) throw invalid(`${field}.name`, `repeats the step name "${name}"`);
-    names.add(name);
-    const html = text(raw.html, `${field}.html`, 100_000);
-    if (usesLiquid(html)) {
-      if (anonymous) {
-        throw invalid(
-          `${field}.html`,
-          'uses Liquid ({{ }} or {% %}), which anonymous messages cannot: nothing is known about an anonymous visitor',
-        );
-      }
-      try {
-        parseTemplate(html);
-      } catch (error) {
-        throw invalid(`${field}.html`, `has a Liquid error: ${(error as Error).message}`);
-      }
-    }
-    const step: Step = { name, html };
-    if (raw.display !== undefined && raw.display !== null) {
-      step.display = parseDisplay(raw.display, `${field}.display`, display);
-    }
-    return step;
-  });
 }
 
 function instant(value: unknown, field: string): string | null {

@@ -5,16 +5,19 @@ import {
   type DeliveredMessage,
   frequencyAllows,
   NEVER_SEEN,
+  type Platform,
+  platformsOf,
   scheduleAllows,
   type VisitorMessageState,
 } from '@herald/protocol';
 import type { Store } from '../store/index.js';
-import type { QueuedMessage } from '../store/message-states.js';
-import type { QueueKind } from '../store/schema.js';
-import type { InAppCaps } from '../store/workspaces.js';
+import type { QueuedMessage, StoredMessageState } from '../store/message-states.js';
+import { applyCaps, type Chosen } from './caps.js';
 import type { ChangeBus } from './bus.js';
 import type { MessageCatalogue, PreparedMessage, WorkspaceCatalogue } from './catalogue.js';
 import { deliveryIdFor, visitorProof } from './delivery-id.js';
+import { arrivalOf, inboxItem } from './inbox.js';
+import { interactionMatches, messagesAskedAbout } from './interactions.js';
 import { type LiquidScope, renderTemplate } from './liquid.js';
 import type { Visitor } from './visitor.js';
 
@@ -28,6 +31,10 @@ export interface DeliveryOptions {
   anonymousInApp: boolean;
   /** When the SDK's session began (epoch ms), for the per-session cap. */
   sessionStartedAt?: number | undefined;
+  /** The visitor's language (BCP 47), for messages with translations. */
+  locale?: string | undefined;
+  /** Where the SDK shows messages: `web` (the default) or `mobile`. */
+  platform?: Platform | undefined;
   now?: number;
 }
 
@@ -36,7 +43,9 @@ export interface DeliveryOptions {
  *
  * Server-side rules: in-app enabled for the workspace, audience (anonymous messages only when the
  * workspace and the SDK allow them), schedule, dismissal and maxViews. Page rules and cooldowns
- * are sent along for the SDK, which applies them on every page without a round trip.
+ * are sent along for the SDK, which applies them on every page without a round trip. A message
+ * kept in the inbox stays in the answer, for the inbox only, once the page may not show it
+ * (inbox.ts).
  *
  * Unchanged polls are answered 304 from memory: the ETag combines the catalogue version, a
  * per-visitor generation bumped on every change to that visitor (a view, a test send…) and the
@@ -81,30 +90,47 @@ export class DeliveryService {
     const { workspace } = catalogue;
     const generation = this.generation(`${workspace.id}|${visitor.key}`);
     const etag = this.etag(catalogue, visitor, options, generation, now);
-    const head = `{"identified":${visitor.identified},"pollInterval":${POLL_INTERVAL},"messages":[`;
+    const head =
+      `{"identified":${visitor.identified},"enabled":${workspace.inApp.enabled},` +
+      `"pollInterval":${POLL_INTERVAL},"messages":[`;
     if (!workspace.inApp.enabled) return { json: `${head}]}`, etag, count: 0 };
 
-    const candidates = await this.inSegments(
+    const candidates = await this.withInteractions(
       workspace.id,
       visitor,
-      this.candidates(catalogue, visitor, options, now),
+      await this.inSegments(
+        workspace.id,
+        visitor,
+        this.candidates(catalogue, visitor, options, now),
+      ),
+      now,
     );
     const queue = await this.store.messageStates.queueOf(workspace.id, visitor.key, now);
     const states =
       candidates.length > 0 || queue.length > 0
         ? await this.store.messageStates.statesOf(workspace.id, visitor.key)
-        : new Map<string, VisitorMessageState>();
+        : new Map<string, StoredMessageState>();
     const chosen: Chosen[] = [];
-    const queued = await this.queued(workspace.id, queue, now);
+    const queued = await this.queued(workspace.id, queue, states, options.platform ?? 'web', now);
     const queuedIds = new Set(queued.map((c) => c.prepared.message.id));
     for (const prepared of candidates) {
       // A message queued for the visitor (with its event) stands in for its standing delivery.
       if (queuedIds.has(prepared.message.id)) continue;
-      const state = states.get(prepared.message.id) ?? NEVER_SEEN;
+      const state: StoredMessageState = states.get(prepared.message.id) ?? NEVER_SEEN;
       // Cooldowns are the SDK's to apply: it knows when the visitor last saw the message.
       const frequency = { ...prepared.message.frequency, cooldownSeconds: 0 };
-      if (frequencyAllows(frequency, state, now)) {
-        chosen.push({ prepared, state, priority: prepared.message.priority });
+      const onPage = !prepared.inbox?.only && frequencyAllows(frequency, state, now);
+      const inbox = prepared.inbox
+        ? inboxItem(prepared.inbox, state, arrivalOf(prepared.launchedAt, prepared.startAt), now)
+        : undefined;
+      if (onPage || inbox) {
+        chosen.push({
+          prepared,
+          state,
+          priority: prepared.message.priority,
+          inbox,
+          inboxOnly: !onPage,
+        });
       }
     }
     chosen.push(...queued);
@@ -115,11 +141,22 @@ export class DeliveryService {
       ),
     );
     const capped = applyCaps(chosen, states, workspace.inApp.caps, options.sessionStartedAt, now);
-    const scope = capped.some((c) => c.prepared.personalised || c.queueId)
+    for (const c of capped) {
+      const { contents } = c.prepared;
+      // A test send shows the content whoever it goes to, a person in the holdout too.
+      c.content =
+        c.kind === 'test'
+          ? contents.preview(undefined, options.locale)
+          : contents.forVisitor(visitor.key, c.state.variant, options.locale);
+      // The holdout sees nothing, in its inbox neither (its exposure is reported from the page).
+      if (c.content.heldOut) c.inbox = undefined;
+    }
+    const delivered = capped.filter((c) => c.inbox || !c.inboxOnly);
+    const scope = delivered.some((c) => c.content!.personalised || c.queueId)
       ? await this.liquidScope(workspace.id, visitor)
       : undefined;
     const proof = visitorProof(workspace.secretKey, visitor.key);
-    const parts = capped
+    const parts = delivered
       .map((c) => this.serialise(c, proof, c.event && scope ? { ...scope, event: c.event } : scope))
       .filter((part): part is string => part !== undefined);
     return { json: `${head}${parts.join(',')}]}`, etag, count: parts.length };
@@ -136,8 +173,10 @@ export class DeliveryService {
     now: number,
   ): PreparedMessage[] {
     const anonymousAllowed = catalogue.workspace.inApp.anonymous && options.anonymousInApp;
+    const platform = options.platform ?? 'web';
     return catalogue.messages.filter(
       (m) =>
+        platformsOf(m.message).includes(platform) &&
         audienceAllows(m.message.audience.type, visitor.identified) &&
         (m.message.audience.type !== 'anonymous' || anonymousAllowed) &&
         scheduleAllows(m.startAt, m.endAt, now),
@@ -154,15 +193,20 @@ export class DeliveryService {
     proof: string,
     scope: LiquidScope | undefined,
   ): string | undefined {
-    const { prepared, state, queueId } = chosen;
+    const { prepared, queueId } = chosen;
+    const state = visitorState(chosen.state);
     const { message } = prepared;
+    const content = chosen.content!;
     const deliveryId = deliveryIdFor(proof, {
       messageId: message.id,
       version: message.version,
       ...(queueId ? { queueId } : {}),
     });
-    if (!queueId && !prepared.personalised) {
-      return `${prepared.fragment},"deliveryId":${JSON.stringify(deliveryId)},"state":${JSON.stringify(state)}}`;
+    const inbox = chosen.inbox
+      ? `,"inbox":${JSON.stringify(chosen.inbox)}${chosen.inboxOnly ? ',"inboxOnly":true' : ''}`
+      : '';
+    if (!queueId && !content.personalised) {
+      return `${prepared.head},${content.json},"deliveryId":${JSON.stringify(deliveryId)},"state":${JSON.stringify(state)}${inbox}}`;
     }
     const test = chosen.kind === 'test';
     const delivered: DeliveredMessage = {
@@ -174,15 +218,22 @@ export class DeliveryService {
       audience: message.audience.type,
       test,
       pageRules: test ? { include: [], exclude: [] } : prepared.pageRules,
+      // A test send shows at once; a broadcast or campaign entry waits for its message's moment.
+      ...(!test && message.trigger ? { trigger: message.trigger } : {}),
       frequency: test ? { maxViews: 1, cooldownSeconds: 0 } : message.frequency,
       state,
       // A queued broadcast or campaign entry ends when it expires (or the message does).
       endAt: test ? null : earliest(prepared.endAt, chosen.expiresAt ?? null),
-      display: message.display,
+      display: content.display,
       steps: [],
+      locale: content.locale,
     };
+    if (content.variant !== undefined) delivered.variant = content.variant;
+    if (content.heldOut) delivered.heldOut = true;
+    if (chosen.inbox) delivered.inbox = chosen.inbox;
+    if (chosen.inboxOnly) delivered.inboxOnly = true;
     try {
-      delivered.steps = prepared.steps.map((step) => ({
+      delivered.steps = content.steps.map((step) => ({
         name: step.name,
         html: step.template ? renderTemplate(step.template, scope ?? { customer: {} }) : step.html,
         ...(step.display ? { display: step.display } : {}),
@@ -197,31 +248,46 @@ export class DeliveryService {
    * Queued entries still deliverable: test sends whatever the targeting; broadcasts and
    * campaigns with their message's page rules and frequency (on the entry's own state), but not
    * its audience or schedule (membership was decided when they were queued), and only while the
-   * message is neither paused nor archived. One entry per message: the newest.
+   * message is neither paused nor archived. One entry per message: the newest. An entry of an
+   * inbox message is in the inbox from when it was queued; a test of one stays there (with
+   * its read state) until the tester archives it, and shows on the page until first opened.
    */
   private async queued(
     workspaceId: string,
     queue: QueuedMessage[],
+    states: Map<string, StoredMessageState>,
+    platform: Platform,
     now: number,
   ): Promise<Chosen[]> {
     const byMessage = new Map<string, Chosen>();
     for (const entry of queue) {
       const message = await this.store.messages.get(workspaceId, entry.messageId);
-      if (!message) continue;
+      // Not made for this platform: a test send or a broadcast waits for one that is.
+      if (!message || !platformsOf(message).includes(platform)) continue;
       const prepared = this.catalogue.prepare(message);
       if (entry.kind === 'test') {
+        const opened = entry.openedAt ?? undefined;
+        const inbox =
+          prepared.inbox &&
+          inboxItem(prepared.inbox, opened ? { readAt: opened } : {}, entry.createdAt, now);
         byMessage.set(entry.messageId, {
           prepared,
           state: NEVER_SEEN,
           queueId: entry.id,
           priority: 0,
           kind: 'test',
+          inbox,
+          inboxOnly: Boolean(prepared.inbox?.only || (inbox && opened)),
         });
         continue;
       }
       if (message.status === 'paused' || message.status === 'archived') continue;
       const frequency = { ...message.frequency, cooldownSeconds: 0, reEligibleAfterSeconds: null };
-      if (!frequencyAllows(frequency, entry.state, now)) continue;
+      const onPage = !prepared.inbox?.only && frequencyAllows(frequency, entry.state, now);
+      const inbox =
+        prepared.inbox &&
+        inboxItem(prepared.inbox, states.get(message.id) ?? {}, entry.createdAt, now);
+      if (!onPage && !inbox) continue;
       const chosen: Chosen = {
         prepared,
         state: entry.state,
@@ -229,6 +295,8 @@ export class DeliveryService {
         priority: message.priority,
         kind: entry.kind,
         expiresAt: entry.expiresAt,
+        inbox,
+        inboxOnly: !onPage,
       };
       if (entry.event) chosen.event = entry.event;
       byMessage.set(entry.messageId, chosen);
@@ -251,6 +319,29 @@ export class DeliveryService {
       : new Set<string>();
     return candidates.filter(
       (m) => !m.message.audience.segment || member.has(m.message.audience.segment),
+    );
+  }
+
+  /**
+   * Keeps messages whose audience asks about earlier interactions (seen, clicked, dismissed,
+   * converted on another message) only for visitors who had them: one read of what they did,
+   * only when some candidate asks.
+   */
+  private async withInteractions(
+    workspaceId: string,
+    visitor: Visitor,
+    candidates: PreparedMessage[],
+    now: number,
+  ): Promise<PreparedMessage[]> {
+    const asked = candidates.flatMap((m) => m.message.audience.interactions ?? []);
+    if (asked.length === 0) return candidates;
+    const facts = await this.store.messageStates.interactionsOf(
+      workspaceId,
+      visitor.key,
+      messagesAskedAbout(asked),
+    );
+    return candidates.filter((m) =>
+      (m.message.audience.interactions ?? []).every((c) => interactionMatches(c, facts, now)),
     );
   }
 
@@ -283,10 +374,16 @@ export class DeliveryService {
     generation: number,
     now = options.now ?? Date.now(),
   ): string {
-    // The session start and the day's cap window are part of the answer when caps apply.
+    // The session start and the day's cap window are part of the answer when caps apply; the
+    // hour, when an audience's "within N days" may lapse with time alone.
     const caps = catalogue.workspace.inApp.caps;
-    const capKey = caps ? `.${options.sessionStartedAt ?? ''}.${Math.floor(now / 3_600_000)}` : '';
-    const flags = `${options.anonymousInApp ? 'a' : 'n'}${capKey}`;
+    const hour = Math.floor(now / 3_600_000);
+    const capKey = caps
+      ? `.${options.sessionStartedAt ?? ''}.${hour}`
+      : catalogue.windowed
+        ? `.${hour}`
+        : '';
+    const flags = `${options.anonymousInApp ? 'a' : 'n'}${capKey}.${options.locale ?? ''}.${options.platform ?? 'web'}`;
     const schedule = this.scheduleKey(catalogue, now);
     return `"${this.nonce}.${catalogue.version}.${schedule}.${fnv1a(visitor.key)}.${generation}${flags}"`;
   }
@@ -302,7 +399,9 @@ export class DeliveryService {
     const open: string[] = [];
     for (const m of catalogue.messages) {
       if (scheduleAllows(m.startAt, m.endAt, now)) open.push(m.message.id);
-      for (const boundary of [m.startAt, m.endAt]) {
+      const expiry = m.inbox?.expiresAt ?? null;
+      if (expiry !== null && now >= expiry) open.push(`-${m.message.id}`);
+      for (const boundary of [m.startAt, m.endAt, expiry]) {
         if (boundary !== null && boundary > now && boundary < until) until = boundary;
       }
     }
@@ -310,6 +409,14 @@ export class DeliveryService {
     this.schedules.set(catalogue, { until, key });
     return key;
   }
+}
+
+/** The state as the SDK gets it: the inbox's part of it travels in `inbox`. */
+function visitorState(stored: StoredMessageState): VisitorMessageState {
+  const state: StoredMessageState = { ...stored };
+  delete state.readAt;
+  delete state.archivedAt;
+  return state;
 }
 
 /** A fast, non-cryptographic hash: it only tells one visitor's ETags from another's. */
@@ -322,58 +429,8 @@ function fnv1a(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
-interface Chosen {
-  prepared: PreparedMessage;
-  state: VisitorMessageState;
-  priority: number;
-  queueId?: string;
-  kind?: QueueKind;
-  expiresAt?: number;
-  /** The triggering event's properties, for Liquid's `event`. */
-  event?: Record<string, unknown>;
-}
-
 function earliest(a: number | null, b: number | null): number | null {
   if (a === null) return b;
   if (b === null) return a;
   return Math.min(a, b);
-}
-
-const DAY = 86_400_000;
-
-/**
- * The workspace's caps: once a visitor has been shown `perDay` messages in the last 24 hours (or
- * `perSession` since their session began), only messages already shown in that window are
- * delivered; before that, at most as many new ones as the cap leaves, highest priority first.
- * Test sends are exempt. `chosen` arrives sorted by priority.
- */
-export function applyCaps(
-  chosen: Chosen[],
-  states: Map<string, VisitorMessageState>,
-  caps: InAppCaps | undefined,
-  sessionStartedAt: number | undefined,
-  now: number,
-): Chosen[] {
-  const windows: Array<{ cap: number; since: number }> = [];
-  if (caps?.perDay) windows.push({ cap: caps.perDay, since: now - DAY });
-  if (caps?.perSession && sessionStartedAt !== undefined) {
-    windows.push({ cap: caps.perSession, since: sessionStartedAt });
-  }
-  if (windows.length === 0) return chosen;
-  const shownSince = (since: number) => {
-    const shown = new Set<string>();
-    for (const [id, state] of states) {
-      if (state.lastViewedAt !== null && state.lastViewedAt >= since) shown.add(id);
-    }
-    return shown;
-  };
-  const limits = windows.map((w) => ({ ...w, shown: shownSince(w.since), added: 0 }));
-  return chosen.filter((c) => {
-    if (c.kind === 'test') return true;
-    const id = c.prepared.message.id;
-    if (limits.every((l) => l.shown.has(id))) return true;
-    if (limits.some((l) => !l.shown.has(id) && l.shown.size + l.added >= l.cap)) return false;
-    for (const l of limits) if (!l.shown.has(id)) l.added++;
-    return true;
-  });
 }

@@ -1,4 +1,9 @@
-import { type InAppEventType, type MessageDefinition, reEligible } from '@herald/protocol';
+import {
+  type InAppReportType,
+  inInbox,
+  type MessageDefinition,
+  reEligible,
+} from '@herald/protocol';
 import type { Kysely } from 'kysely';
 import type { IngestBatch, IngestEffect } from '../store/ingest-effect.js';
 import { readJson } from '../store/json.js';
@@ -6,10 +11,11 @@ import { stateKeyOf } from '../store/message-states.js';
 import { personKeys } from '../store/person-merge.js';
 import type { Schema, StatMetric } from '../store/schema.js';
 import type { ChangeBus } from './bus.js';
+import { recordSplit } from './experiment-effects.js';
 
 /** What the in-app event intake stores in an `inapp` event's properties. */
 export interface InAppEventProperties {
-  kind: InAppEventType;
+  kind: InAppReportType;
   messageId: string;
   version: number;
   deliveryId: string;
@@ -20,14 +26,26 @@ export interface InAppEventProperties {
   actionValue?: string;
   step?: string;
   error?: string;
+  /** The language of the content shown (absent: the default content). */
+  locale?: string;
+  /** `inbox`: opened or clicked in the inbox. */
+  surface?: 'inbox';
 }
+
+/** A report as the effects apply it: `visitor` is the person's canonical state key. */
+export type Report = InAppEventProperties & {
+  at: number;
+  /** The visitor key the message was delivered to (what its variant was assigned from). */
+  deliveredTo: string;
+};
 
 const HOUR = 3_600_000;
 
 /**
  * Applies the SDK's reports about messages it showed, in the ingest transaction: a view counts
  * toward frequency and figures, a dismissal is final, a click is a tracked response. Test sends
- * are consumed when opened and count nowhere. A person's state is kept under their canonical
+ * are consumed when opened (in the inbox: when archived) and count nowhere. An inbox item is read
+ * once opened or marked read, and archived for good. A person's state is kept under their canonical
  * userId, whichever of their userIds the report came from (store/message-states.ts, stateKeyOf).
  * Afterwards every node learns that the visitor changed (under every userId of the person), so
  * other tabs drop a dismissed message and cached answers are recomputed; so do the visitors
@@ -70,7 +88,7 @@ async function applyReports(
         .where('workspace_id', '=', workspaceId)
         .where('id', 'in', [...new Set(reports.map((r) => r.messageId))])
         .execute()
-    ).map((r) => [r.id, r.definition]),
+    ).map((r) => [r.id, readJson<MessageDefinition>(r.definition, {} as MessageDefinition)]),
   );
   const keys = new Map<string, string>();
   for (const presented of reports) {
@@ -83,26 +101,29 @@ async function applyReports(
       keys.set(presented.visitor, key);
     }
     visitors.add(presented.visitor).add(key);
-    const report = { ...presented, visitor: key };
+    const report: Report = { ...presented, visitor: key, deliveredTo: presented.visitor };
     if (report.queueId) {
       // Test sends count nowhere; broadcasts and campaigns count like any delivery.
       if (!(await recordQueued(trx, report))) {
-        if (report.kind === 'opened') await consume(trx, report);
+        await consumeTest(trx, report, inInbox(definition));
         continue;
       }
     }
     await resetIfReEligible(trx, report, definition);
     await record(trx, workspaceId, report);
+    await recordSplit(trx, workspaceId, report, definition);
   }
 }
 
-async function record(
-  trx: Kysely<Schema>,
-  workspaceId: string,
-  report: InAppEventProperties & { at: number },
-): Promise<void> {
+async function record(trx: Kysely<Schema>, workspaceId: string, report: Report): Promise<void> {
   const { at } = report;
-  const state = (changes: { views?: boolean; dismissed?: boolean; clicked?: boolean }) =>
+  const state = (changes: {
+    views?: boolean;
+    dismissed?: boolean;
+    clicked?: boolean;
+    read?: boolean;
+    archived?: boolean;
+  }) =>
     trx
       .insertInto('message_states')
       .values({
@@ -114,6 +135,8 @@ async function record(
         last_viewed_at: changes.views ? at : null,
         dismissed_at: changes.dismissed ? at : null,
         first_clicked_at: changes.clicked ? at : null,
+        read_at: changes.read ? at : null,
+        archived_at: changes.archived ? at : null,
       })
       .onConflict((oc) =>
         oc.columns(['message_id', 'visitor']).doUpdateSet((eb) => ({
@@ -130,14 +153,23 @@ async function record(
           ...(changes.clicked
             ? { first_clicked_at: eb.fn.coalesce('message_states.first_clicked_at', eb.val(at)) }
             : {}),
+          ...(changes.read
+            ? { read_at: eb.fn.coalesce('message_states.read_at', eb.val(at)) }
+            : {}),
+          ...(changes.archived
+            ? { archived_at: eb.fn.coalesce('message_states.archived_at', eb.val(at)) }
+            : {}),
         })),
       )
       .execute();
+  const inbox = report.surface === 'inbox';
 
   switch (report.kind) {
     case 'opened':
-      await state({ views: true });
+      // Seen on the page or opened in the inbox, an inbox item is read.
+      await state({ views: true, read: true });
       await bump(trx, report.messageId, at, 'view', '');
+      if (inbox) await bump(trx, report.messageId, at, 'inbox_open', '');
       break;
     case 'dismissed':
       await state({ dismissed: true });
@@ -146,11 +178,21 @@ async function record(
     case 'action':
       await state({ clicked: true });
       await bump(trx, report.messageId, at, 'click', report.actionName ?? '');
+      if (inbox) await bump(trx, report.messageId, at, 'inbox_click', report.actionName ?? '');
+      break;
+    case 'read':
+      await state({ read: true });
+      await bump(trx, report.messageId, at, 'read', '');
+      break;
+    case 'archived':
+      await state({ read: true, archived: true });
+      await bump(trx, report.messageId, at, 'archive', '');
       break;
     case 'error':
       await bump(trx, report.messageId, at, 'error', '');
       break;
     case 'changed':
+    case 'held-out':
       break;
   }
 }
@@ -218,11 +260,11 @@ async function recordQueued(
  */
 async function resetIfReEligible(
   trx: Kysely<Schema>,
-  report: InAppEventProperties & { at: number },
-  definition: string,
+  report: Report,
+  definition: MessageDefinition,
 ): Promise<void> {
   if (report.kind !== 'opened') return;
-  const frequency = readJson<MessageDefinition>(definition, {} as MessageDefinition).frequency;
+  const frequency = definition.frequency;
   if (!frequency?.reEligibleAfterSeconds) return;
   const row = await trx
     .selectFrom('message_states')
@@ -248,16 +290,24 @@ async function resetIfReEligible(
   }
 }
 
-/** Marks a queued test as shown; only the visitor it was queued for can. */
-async function consume(
+/**
+ * Uses up a queued test, which only the visitor it was queued for can: it goes once opened, or,
+ * for a message kept in the inbox, once archived (opening it there reads it).
+ */
+async function consumeTest(
   trx: Kysely<Schema>,
   report: InAppEventProperties & { at: number },
+  inbox: boolean,
 ): Promise<void> {
-  await trx
+  const entry = trx
     .updateTable('message_queue')
-    .set({ consumed_at: report.at })
     .where('id', '=', report.queueId!)
     .where('visitor', '=', report.visitor)
-    .where('consumed_at', 'is', null)
-    .execute();
+    .where('consumed_at', 'is', null);
+  const { kind, at } = report;
+  if (kind === (inbox ? 'archived' : 'opened')) {
+    await entry.set({ consumed_at: at }).execute();
+  } else if (inbox && (kind === 'opened' || kind === 'read')) {
+    await entry.set((eb) => ({ opened_at: eb.fn.coalesce('opened_at', eb.val(at)) })).execute();
+  }
 }

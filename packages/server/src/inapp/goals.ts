@@ -1,4 +1,4 @@
-import type { MessageDefinition } from '@herald/protocol';
+import { HOLDOUT, type MessageDefinition } from '@herald/protocol';
 import type { Kysely } from 'kysely';
 import type { IngestBatch, IngestEffect } from '../store/ingest-effect.js';
 import { readJson } from '../store/json.js';
@@ -6,6 +6,7 @@ import { PeopleRepository } from '../store/people.js';
 import type { NewEvent, Schema } from '../store/schema.js';
 import type { ChangeBus } from './bus.js';
 import { bump } from './effects.js';
+import { bumpSplit } from './experiment-effects.js';
 
 const DAY = 86_400_000;
 
@@ -109,6 +110,10 @@ interface Candidate {
   goal: MessageDefinition['goal'];
   firstViewedAt: number | null;
   firstClickedAt: number | null;
+  /** In an experiment: the variant (or holdout) and language of the first exposure, and when. */
+  variant: string | null;
+  locale: string | null;
+  exposedAt: number | null;
 }
 
 async function statesOf(
@@ -124,6 +129,9 @@ async function statesOf(
       'message_states.visitor',
       'message_states.first_viewed_at',
       'message_states.first_clicked_at',
+      'message_states.variant',
+      'message_states.locale',
+      'message_states.exposed_at',
       'messages.audience',
       'messages.definition',
     ])
@@ -140,10 +148,19 @@ async function statesOf(
     },
     firstViewedAt: row.first_viewed_at,
     firstClickedAt: row.first_clicked_at,
+    variant: row.variant,
+    locale: row.locale,
+    exposedAt: row.exposed_at,
   }));
 }
 
+/**
+ * When the goal's window opens for a candidate. In an experiment every group counts from its
+ * first exposure, the holdout (who see nothing to click) like the variants: the comparison is
+ * of like with like, what showing the message changed. Otherwise: the first click, or view.
+ */
 function reachedAt(candidate: Candidate): number | null {
+  if (candidate.variant !== null) return candidate.exposedAt;
   return candidate.goal.criteria === 'view' ? candidate.firstViewedAt : candidate.firstClickedAt;
 }
 
@@ -253,10 +270,17 @@ async function convert(
       workspace_id: workspaceId,
       visitor: candidate.visitor,
       converted_at: at,
+      variant: candidate.variant,
+      locale: candidate.locale,
     })
     .onConflict((oc) => oc.columns(['message_id', 'profile_id']).doNothing())
     .executeTakeFirst();
   if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) {
-    await bump(trx, candidate.messageId, at, 'conversion', '');
+    // The holdout's conversions are the control's: they count in its split, not the message's.
+    if (candidate.variant !== HOLDOUT) await bump(trx, candidate.messageId, at, 'conversion', '');
+    if (candidate.variant !== null || candidate.locale !== null) {
+      const { variant, locale } = candidate;
+      await bumpSplit(trx, candidate.messageId, variant ?? '', locale ?? '', 'conversion', '');
+    }
   }
 }

@@ -1,9 +1,12 @@
 import cors from '@fastify/cors';
 import {
-  IN_APP_EVENT_TYPES,
   IN_APP_LIMITS,
-  type InAppEventType,
+  IN_APP_REPORT_TYPES,
+  type InAppReportType,
+  isLocaleTag,
   type JsonObject,
+  type Platform,
+  PLATFORMS,
 } from '@herald/protocol';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { WriteKeyResolver } from '../auth/write-key.js';
@@ -63,6 +66,8 @@ export const inAppRoutes: FastifyPluginAsync<InAppRouteOptions> = async (app, op
       anonymousInApp: flag(query.anonymousInApp),
       // When the SDK's session began (epoch ms): the per-session cap counts from there.
       sessionStartedAt: epochMs(query.sessionStartedAt),
+      locale: localeOf(query.locale),
+      platform: platformOf(query.platform),
     };
     // Every poll revalidates; an unchanged answer is a 304 decided from memory alone.
     reply.header('cache-control', 'private, no-cache');
@@ -121,9 +126,9 @@ function toEventRow(
   const event = input as JsonObject;
   const id = text(event.id, `${field}.id`, 200);
   if (!id) throw invalid(`${field}.id`, 'is required');
-  const kind = event.type as InAppEventType;
-  if (!IN_APP_EVENT_TYPES.includes(kind)) {
-    throw invalid(`${field}.type`, `must be one of ${IN_APP_EVENT_TYPES.join(', ')}`);
+  const kind = event.type as InAppReportType;
+  if (!IN_APP_REPORT_TYPES.includes(kind)) {
+    throw invalid(`${field}.type`, `must be one of ${IN_APP_REPORT_TYPES.join(', ')}`);
   }
   const deliveryId = text(event.deliveryId, `${field}.deliveryId`, 4096);
   const delivery = deliveryId ? verifyDelivery(secretKey, visitor.key, deliveryId) : undefined;
@@ -141,10 +146,23 @@ function toEventRow(
     visitor: visitor.key,
   };
   if (delivery.queueId) properties.queueId = delivery.queueId;
-  const optional = { actionName: 200, actionValue: 2000, step: 100, error: 2000 } as const;
+  const optional = {
+    actionName: 200,
+    actionValue: 2000,
+    step: 100,
+    error: 2000,
+    locale: 35,
+  } as const;
   for (const [key, max] of Object.entries(optional) as Array<[keyof typeof optional, number]>) {
     const value = text(event[key], `${field}.${key}`, max);
     if (value !== undefined) properties[key] = value;
+  }
+  if (properties.locale !== undefined && !isLocaleTag(properties.locale)) {
+    throw invalid(`${field}.locale`, 'must be a language tag such as de or pt-BR');
+  }
+  if (event.surface !== undefined && event.surface !== null) {
+    if (event.surface !== 'inbox') throw invalid(`${field}.surface`, 'must be inbox when given');
+    properties.surface = 'inbox';
   }
   if (kind === 'action' && !properties.actionName) {
     throw invalid(`${field}.actionName`, 'is required for action events');
@@ -181,6 +199,22 @@ function text(value: unknown, field: string, max: number): string | undefined {
   if (value.length > max) throw invalid(field, `must be at most ${max} characters`);
   if (value.includes('\u0000')) throw invalid(field, 'must not contain NUL characters');
   return value;
+}
+
+/** The visitor's language, if they sent one: a malformed tag is a 400, not a silent default. */
+function localeOf(value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!isLocaleTag(value)) throw invalid('locale', 'must be a language tag such as de or pt-BR');
+  return value;
+}
+
+/** `web` (the default, as the web SDK never says) or `mobile`; anything else is a 400. */
+function platformOf(value: unknown): Platform | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!PLATFORMS.includes(value as Platform)) {
+    throw invalid('platform', `must be one of ${PLATFORMS.join(', ')}`);
+  }
+  return value as Platform;
 }
 
 function epochMs(value: unknown): number | undefined {

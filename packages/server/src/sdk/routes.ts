@@ -34,6 +34,8 @@ const PUBLIC_FILES: Record<string, Record<string, string>> = {
   'herald.js': { 'content-type': JS, 'access-control-allow-origin': '*' },
   'snippet.min.js': { 'content-type': JS, 'access-control-allow-origin': '*' },
   'frame.js': { 'content-type': JS, 'access-control-allow-origin': '*' },
+  // The inbox's launcher, imported by herald.js as a module: cross-origin, so CORS is required.
+  'inbox.js': { 'content-type': JS, 'access-control-allow-origin': '*' },
   'frame.html': {
     'content-type': 'text/html; charset=utf-8',
     'content-security-policy': FRAME_CSP,

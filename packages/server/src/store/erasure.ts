@@ -60,7 +60,10 @@ export async function erasePerson(
   // Their visitor keys, read by the statements below from the identities (deleted last).
   const keys = visitorKeys(trx, profileId);
 
-  const events = await eraseEvents(trx, dialect, workspaceId, profileId);
+  const events = await eraseEvents(trx, dialect, workspaceId, {
+    user: userIds,
+    anonymous: anonymousIds,
+  });
   await trx
     .deleteFrom('message_states')
     .where('workspace_id', '=', workspaceId)
@@ -84,42 +87,57 @@ export async function erasePerson(
   };
 }
 
-/** Deletes the person's events (and their dedupe rows on PostgreSQL); answers how many. */
+/** Identifier values per statement: well under both dialects' bound-parameter limits. */
+const IN_CHUNK = 500;
+
+/**
+ * Deletes the person's events (and their dedupe rows on PostgreSQL); answers how many. The
+ * identifiers are named as values, so that each partition's (user_id) and (anonymous_id)
+ * indexes find the rows: as `IN (subquery)` inside an `OR`, PostgreSQL filtered every event of
+ * the workspace (people.ts, idsOf).
+ */
 async function eraseEvents(
   trx: Kysely<Schema>,
   dialect: DialectName,
   workspaceId: string,
-  profileId: string,
+  ids: { user: string[]; anonymous: string[] },
 ): Promise<number> {
-  const theirs = (eb: ExpressionBuilder<Schema, 'events'>) => {
-    const ids = (kind: 'user' | 'anonymous') =>
-      eb
-        .selectFrom('identities')
-        .select('value')
+  const tagged = [
+    ...ids.user.map((value) => ['user_id', value] as const),
+    ...ids.anonymous.map((value) => ['anonymous_id', value] as const),
+  ];
+  let deleted = 0;
+  for (let i = 0; i < tagged.length; i += IN_CHUNK) {
+    const chunk = tagged.slice(i, i + IN_CHUNK);
+    const theirs = (eb: ExpressionBuilder<Schema, 'events'>) => {
+      const user = chunk.filter(([c]) => c === 'user_id').map(([, v]) => v);
+      const anonymous = chunk.filter(([c]) => c === 'anonymous_id').map(([, v]) => v);
+      return eb.or([
+        ...(user.length ? [eb('user_id', 'in', user)] : []),
+        ...(anonymous.length ? [eb('anonymous_id', 'in', anonymous)] : []),
+      ]);
+    };
+    if (dialect === 'postgres') {
+      await trx
+        .deleteFrom('event_ids')
         .where('workspace_id', '=', workspaceId)
-        .where('kind', '=', kind)
-        .where('profile_id', '=', profileId);
-    return eb.or([eb('user_id', 'in', ids('user')), eb('anonymous_id', 'in', ids('anonymous'))]);
-  };
-  if (dialect === 'postgres') {
-    await trx
-      .deleteFrom('event_ids')
+        .where('message_id', 'in', (eb) =>
+          eb
+            .selectFrom('events')
+            .select('message_id')
+            .where('workspace_id', '=', workspaceId)
+            .where(theirs),
+        )
+        .execute();
+    }
+    const result = await trx
+      .deleteFrom('events')
       .where('workspace_id', '=', workspaceId)
-      .where('message_id', 'in', (eb) =>
-        eb
-          .selectFrom('events')
-          .select('message_id')
-          .where('workspace_id', '=', workspaceId)
-          .where(theirs),
-      )
-      .execute();
+      .where(theirs)
+      .executeTakeFirst();
+    deleted += Number(result.numDeletedRows);
   }
-  const deleted = await trx
-    .deleteFrom('events')
-    .where('workspace_id', '=', workspaceId)
-    .where(theirs)
-    .executeTakeFirst();
-  return Number(deleted.numDeletedRows);
+  return deleted;
 }
 
 /** Deletes the person's conversions, each taken off its message's hourly conversion figure. */

@@ -7,6 +7,7 @@ import { journalDirectory } from './ingest-journal/segments.js';
 import { MessageStateRepository } from './message-states.js';
 import { MessageRepository } from './messages.js';
 import { MetricsRepository } from './metrics.js';
+import { SplitRepository } from './splits.js';
 import { PeopleRepository } from './people.js';
 import { WorkspaceRepository } from './workspaces.js';
 
@@ -28,6 +29,8 @@ export interface Store {
   readonly messages: MessageRepository;
   readonly messageStates: MessageStateRepository;
   readonly metrics: MetricsRepository;
+  /** Figures per variant and language. */
+  readonly splits: SplitRepository;
   /** Commits pending writes, then closes the database. */
   close(): Promise<void>;
 }
@@ -66,6 +69,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     // Figures tolerate replication lag (explained in docs/scaling.md); everything else reads
     // the primary, so that a read right after a write sees it.
     metrics: new MetricsRepository(database.replica),
+    splits: new SplitRepository(database.replica),
     async close() {
       await ingestLog.close();
       await events.close();

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DialectName } from './dialect.js';
 import { GroupCommitter } from './group-commit.js';
 import {
@@ -31,6 +31,7 @@ export class TableIngestLog implements IngestLog {
   ) {
     this.committer = new GroupCommitter((group) => this.commit(group), {
       sizeOf: (p) => p.entry.items,
+      maxInFlight: 8,
     });
   }
 
@@ -126,26 +127,34 @@ export class TableIngestLog implements IngestLog {
     return this.committer.close();
   }
 
+  /**
+   * One group in one statement, one round trip, whatever its size. RETURNING does not promise the
+   * order of a multi-row insert, so each row's id is drawn next to its place in the group (the
+   * `numbered` CTE, evaluated once: it calls a volatile function) and the statement answers that
+   * pairing. One statement is atomic on its own: no BEGIN/COMMIT round trips.
+   */
   private async commit(group: Pending[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      // One INSERT per row: RETURNING does not promise the order of a multi-row insert.
-      for (const pending of group) {
-        const { workspaceId, route, receivedAt, body, items } = pending.entry;
-        const row = await trx
-          .insertInto('ingest_log')
-          .values({
-            workspace_id: workspaceId,
-            route,
-            received_at: receivedAt,
-            body,
-            item_count: items,
-            error: null,
-            failed_at: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        pending.id = row.id;
-      }
-    });
+    const rows = group.map(
+      ({ entry }, i) =>
+        // The bytes as received, when at hand: the driver sends them as they are, where the text
+        // would be encoded to UTF-8 again (PostgreSQL checks the encoding either way).
+        sql`(${i}::int, ${entry.workspaceId}::text, ${entry.route}::text,
+          ${entry.receivedAt}::bigint, ${entry.bytes ?? entry.body}::text, ${entry.items}::int)`,
+    );
+    const result = await sql<{ id: number; place: number }>`
+      with input (place, workspace_id, route, received_at, body, item_count) as (
+        values ${sql.join(rows)}
+      ),
+      numbered as (
+        select nextval(pg_get_serial_sequence('ingest_log', 'id')) as id, place from input
+      ),
+      inserted as (
+        insert into ingest_log (id, workspace_id, route, received_at, body, item_count)
+        select numbered.id, input.workspace_id, input.route, input.received_at, input.body,
+          input.item_count
+        from numbered join input using (place)
+      )
+      select id, place from numbered`.execute(this.db);
+    for (const row of result.rows) group[row.place]!.id = Number(row.id);
   }
 }

@@ -1,6 +1,7 @@
 import { NEVER_SEEN, type VisitorMessageState } from '@herald/protocol';
 import { type Expression, type Kysely, sql } from 'kysely';
 import { prefixedId } from './ids.js';
+import { type InteractionFacts, interactionsOfVisitor } from './interactions.js';
 import { readJson } from './json.js';
 import type { QueueKind, Schema } from './schema.js';
 
@@ -8,11 +9,21 @@ export interface QueuedMessage {
   id: string;
   messageId: string;
   kind: QueueKind;
+  /** When it was queued: when it arrived in the person's inbox, for an inbox message. */
+  createdAt: number;
   expiresAt: number;
+  /** Test sends: when the tester first opened it (a test in the inbox stays until archived). */
+  openedAt?: number | null;
   /** Broadcasts and campaigns: what the person did with this entry, for its frequency. */
   state: VisitorMessageState;
   /** The triggering event's properties (campaigns), for Liquid's `event`. */
   event?: Record<string, unknown>;
+}
+
+/** A visitor's state of a message, with their inbox item's (absent: unread, in the inbox). */
+export interface StoredMessageState extends VisitorMessageState {
+  readAt?: number;
+  archivedAt?: number;
 }
 
 /**
@@ -64,32 +75,41 @@ export class MessageStateRepository {
   constructor(private readonly db: Kysely<Schema>) {}
 
   /** Every message state of one visitor, by message id. */
-  async statesOf(workspaceId: string, visitor: string): Promise<Map<string, VisitorMessageState>> {
+  async statesOf(workspaceId: string, visitor: string): Promise<Map<string, StoredMessageState>> {
     const rows = await this.db
       .selectFrom('message_states')
-      .select(['message_id', 'views', 'last_viewed_at', 'dismissed_at'])
+      .select([
+        'message_id',
+        'views',
+        'last_viewed_at',
+        'dismissed_at',
+        'variant',
+        'read_at',
+        'archived_at',
+      ])
       .where('workspace_id', '=', workspaceId)
       .where('visitor', '=', stateKey(this.db, workspaceId, visitor))
       .execute();
-    const states = new Map<string, VisitorMessageState>();
+    const states = new Map<string, StoredMessageState>();
     for (const row of rows) {
-      states.set(row.message_id, {
+      const state: StoredMessageState = {
         views: row.views,
         lastViewedAt: row.last_viewed_at,
         dismissed: row.dismissed_at !== null,
         dismissedAt: row.dismissed_at,
-      });
+      };
+      if (row.variant !== null) state.variant = row.variant;
+      if (row.read_at !== null) state.readAt = row.read_at;
+      if (row.archived_at !== null) state.archivedAt = row.archived_at;
+      states.set(row.message_id, state);
     }
     return states;
   }
 
-  stateOf(states: Map<string, VisitorMessageState>, messageId: string): VisitorMessageState {
-    return states.get(messageId) ?? NEVER_SEEN;
-  }
-
   /**
    * Queued messages still deliverable, oldest first: not expired, not withdrawn, and for test
-   * sends not yet shown (broadcasts and campaigns follow their message's frequency instead).
+   * sends not yet consumed (broadcasts and campaigns follow their message's frequency instead;
+   * a dismissed one stays for the inbox, when its message is kept there).
    */
   async queueOf(workspaceId: string, visitor: string, now: number): Promise<QueuedMessage[]> {
     const rows = await this.db
@@ -98,9 +118,11 @@ export class MessageStateRepository {
         'id',
         'message_id',
         'kind',
+        'created_at',
         'expires_at',
         'payload',
         'views',
+        'opened_at',
         'last_viewed_at',
         'dismissed_at',
       ])
@@ -108,7 +130,6 @@ export class MessageStateRepository {
       .where('visitor', '=', stateKey(this.db, workspaceId, visitor))
       .where('consumed_at', 'is', null)
       .where('withdrawn_at', 'is', null)
-      .where('dismissed_at', 'is', null)
       .where('expires_at', '>', now)
       .orderBy('created_at')
       .execute();
@@ -117,16 +138,27 @@ export class MessageStateRepository {
         id: r.id,
         messageId: r.message_id,
         kind: r.kind,
+        createdAt: Number(r.created_at),
         expiresAt: Number(r.expires_at),
         state: {
           views: r.views ?? 0,
           lastViewedAt: r.last_viewed_at === null ? null : Number(r.last_viewed_at),
-          dismissed: false,
+          dismissed: r.dismissed_at !== null,
         },
       };
+      if (r.kind === 'test') entry.openedAt = r.opened_at === null ? null : Number(r.opened_at);
       if (r.payload !== null) entry.event = readJson(r.payload, {});
       return entry;
     });
+  }
+
+  /** What the visitor did with `messageIds`, for audiences that target on it (interactions.ts). */
+  interactionsOf(
+    workspaceId: string,
+    visitor: string,
+    messageIds: string[],
+  ): Promise<InteractionFacts> {
+    return interactionsOfVisitor(this.db, workspaceId, visitor, messageIds);
   }
 
   /** The segments the person with this userId (canonical or alias) is a member of. */
@@ -155,6 +187,7 @@ export class MessageStateRepository {
       id: prefixedId('q', 12),
       messageId,
       kind,
+      createdAt: now,
       expiresAt: now + ttlMs,
       state: NEVER_SEEN,
     };

@@ -1,6 +1,6 @@
 import type { Message, MessageDefinition, MessageStatus } from '@herald/protocol';
 import type { Kysely } from 'kysely';
-import { HeraldError } from '../errors.js';
+import { HeraldError, invalid } from '../errors.js';
 import { prefixedId } from './ids.js';
 import { readJson } from './json.js';
 import type { MessageRow, Schema } from './schema.js';
@@ -57,6 +57,37 @@ export class MessageRepository {
   /** Every active message of a workspace, as the delivery path caches them. */
   async active(workspaceId: string): Promise<Message[]> {
     return this.list(workspaceId, 'active');
+  }
+
+  /**
+   * Ends an experiment for everyone: from now on every person gets `variant`, the holdout too.
+   * Not a content change, so the version stays (figures keep counting under it).
+   */
+  async declareWinner(workspaceId: string, id: string, variant: string): Promise<Message> {
+    const current = await this.require(workspaceId, id);
+    const { experiment } = current;
+    if (!experiment) throw invalid('variant', 'this message has no experiment');
+    if (!experiment.variants.some((v) => v.key === variant)) {
+      throw invalid(
+        'variant',
+        `must be one of ${experiment.variants.map((v) => v.key).join(', ')}`,
+      );
+    }
+    const row = await this.db
+      .selectFrom('messages')
+      .select('definition')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const definition = readJson<MessageDefinition>(row.definition, {} as MessageDefinition);
+    definition.experiment = { ...experiment, winner: variant };
+    await this.db
+      .updateTable('messages')
+      .set({ definition: JSON.stringify(definition), updated_at: Date.now() })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+    return (await this.get(workspaceId, id))!;
   }
 
   /**

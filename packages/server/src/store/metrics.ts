@@ -20,7 +20,19 @@ export interface MessageMetrics {
   /** Conversions per unique viewer. */
   conversionRate: number;
   errors: number;
+  /** What happened in the inbox (zero for a message that is not kept there). */
+  inbox: InboxFigures;
   series: SeriesPoint[];
+}
+
+export interface InboxFigures {
+  /** Openings of the item in the inbox (also counted in `views`). */
+  opens: number;
+  /** Clicks on its buttons in the inbox (also counted in `clicks`). */
+  clicks: number;
+  /** Items marked read without being opened. */
+  reads: number;
+  archives: number;
 }
 
 export interface MessageTotals {
@@ -65,6 +77,7 @@ export class MetricsRepository {
       conversions: 0,
       conversionRate: 0,
       errors: 0,
+      inbox: { opens: 0, clicks: 0, reads: 0, archives: 0 },
       series: [],
     };
     const span = SPAN[range.interval];
@@ -105,6 +118,18 @@ export class MetricsRepository {
           break;
         case 'error':
           metrics.errors += count;
+          break;
+        case 'inbox_open':
+          metrics.inbox.opens += count;
+          break;
+        case 'inbox_click':
+          metrics.inbox.clicks += count;
+          break;
+        case 'read':
+          metrics.inbox.reads += count;
+          break;
+        case 'archive':
+          metrics.inbox.archives += count;
           break;
       }
     }

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { HeraldError } from '../errors.js';
 import type { DialectName } from './dialect.js';
 import { type Erasure, erasePerson } from './erasure.js';
@@ -123,17 +123,47 @@ export class PeopleRepository {
     };
   }
 
+  /**
+   * The userIds and anonymous IDs a subject's events carry, read first (through the identities'
+   * profile index) so that the events query names them as values: PostgreSQL then reaches the
+   * person's rows through the events' (user_id) and (anonymous_id) indexes of each partition. As
+   * `IN (subquery)` inside an `OR`, it filtered the whole workspace's events instead.
+   */
+  private async idsOf(
+    workspaceId: string,
+    subject: Subject,
+  ): Promise<{ user: string[]; anonymous: string[] }> {
+    if ('anonymousId' in subject) return { user: [], anonymous: [subject.anonymousId] };
+    const rows = await this.db
+      .selectFrom('identities')
+      .select(['kind', 'value'])
+      .where('workspace_id', '=', workspaceId)
+      .where('profile_id', '=', subject.profileId)
+      .execute();
+    return {
+      user: rows.filter((r) => r.kind === 'user').map((r) => r.value),
+      anonymous: rows.filter((r) => r.kind === 'anonymous').map((r) => r.value),
+    };
+  }
+
   /** The subject's events, newest first, `limit` at a time. */
   async activity(
     workspaceId: string,
     subject: Subject,
     options: { limit: number; before?: string | undefined },
   ): Promise<ActivityPage> {
+    const ids = await this.idsOf(workspaceId, subject);
+    if (ids.user.length === 0 && ids.anonymous.length === 0) return { data: [], next: null };
     let query = this.db
       .selectFrom('events')
       .selectAll()
       .where('workspace_id', '=', workspaceId)
-      .where((eb) => belongsTo(eb, workspaceId, subject));
+      .where((eb) =>
+        eb.or([
+          ...(ids.user.length ? [eb('user_id', 'in', ids.user)] : []),
+          ...(ids.anonymous.length ? [eb('anonymous_id', 'in', ids.anonymous)] : []),
+        ]),
+      );
     const cursor = decodeCursor(options.before);
     if (cursor) {
       // A row-value comparison, as for segment members: an index can seek straight to it.
@@ -183,17 +213,6 @@ const DEADLOCK = '40P01';
 const ERASE_ATTEMPTS = 3;
 
 /** Events of the subject: sent under any of a person's userIds or anonymous IDs. */
-function belongsTo(eb: ExpressionBuilder<Schema, 'events'>, workspaceId: string, subject: Subject) {
-  if ('anonymousId' in subject) return eb('anonymous_id', '=', subject.anonymousId);
-  const idsOf = (kind: IdentityKind) =>
-    eb
-      .selectFrom('identities')
-      .select('value')
-      .where('workspace_id', '=', workspaceId)
-      .where('kind', '=', kind)
-      .where('profile_id', '=', subject.profileId);
-  return eb.or([eb('user_id', 'in', idsOf('user')), eb('anonymous_id', 'in', idsOf('anonymous'))]);
-}
 
 function toActivityEvent(row: EventRow): ActivityEvent {
   const event: ActivityEvent = {

@@ -1,3 +1,4 @@
+import { HOLDOUT } from '@herald/protocol';
 import type { Kysely } from 'kysely';
 import { earliest, foldQueue, latest } from './queue-merge.js';
 import type { Schema } from './schema.js';
@@ -17,7 +18,7 @@ const IN_CHUNK = 500;
  *   (the person saw it that often), the first view and first click are the earliest (goal
  *   windows), the last view and the dismissal the latest (cooldowns, caps, re-eligibility): a
  *   message dismissed under either userId stays dismissed, and the person counts once among its
- *   unique viewers.
+ *   unique viewers. An inbox item read or archived under either userId is read or archived.
  * - `message_queue` (profile and visitor): moved to B (queue-merge.ts), one send once.
  * - `conversions` (profile): moved to B. A message both had converted on keeps the earlier
  *   conversion; the later comes off the message's figures, which counted it.
@@ -55,6 +56,7 @@ export async function foldVisitorKeys(
   workspaceId: string,
   profileId: string,
   at: number,
+  schema: FoldSchema = CURRENT,
 ): Promise<string[]> {
   const person = await trx
     .selectFrom('profiles')
@@ -69,7 +71,7 @@ export async function foldVisitorKeys(
     .where('kind', '=', 'user')
     .execute();
   const aliases = identities.map((i) => `u:${i.value}`).filter((k) => k !== key);
-  await foldStates(trx, workspaceId, aliases, key);
+  await foldStates(trx, workspaceId, aliases, key, schema);
   await foldQueue(trx, { workspaceId, aliases, key, profileId, at });
   return [key, ...aliases];
 }
@@ -111,7 +113,34 @@ interface StateRow {
   last_viewed_at: number | null;
   dismissed_at: number | null;
   first_clicked_at: number | null;
+  variant?: string | null;
+  locale?: string | null;
+  exposed_at?: number | null;
+  read_at?: number | null;
+  archived_at?: number | null;
 }
+
+const STATE_COLUMNS = [
+  'message_id',
+  'views',
+  'first_viewed_at',
+  'last_viewed_at',
+  'dismissed_at',
+  'first_clicked_at',
+] as const;
+const EXPERIMENT_COLUMNS = ['variant', 'locale', 'exposed_at'] as const; // 0011
+const INBOX_COLUMNS = ['read_at', 'archived_at'] as const; // 0012
+
+/**
+ * Which of the columns that later migrations added exist: migrations that fold people (0009)
+ * run against the schema of their own time, before 0011 added the experiment columns and 0012
+ * the inbox's.
+ */
+export interface FoldSchema {
+  experiments: boolean;
+  inbox: boolean;
+}
+const CURRENT: FoldSchema = { experiments: true, inbox: true };
 
 /** Folds the message states under `aliases` into those under `key`. */
 async function foldStates(
@@ -119,16 +148,14 @@ async function foldStates(
   workspaceId: string,
   aliases: string[],
   key: string,
+  schema: FoldSchema,
 ): Promise<void> {
   if (aliases.length === 0) return;
   const columns = [
-    'message_id',
-    'views',
-    'first_viewed_at',
-    'last_viewed_at',
-    'dismissed_at',
-    'first_clicked_at',
-  ] as const;
+    ...STATE_COLUMNS,
+    ...(schema.experiments ? EXPERIMENT_COLUMNS : []),
+    ...(schema.inbox ? INBOX_COLUMNS : []),
+  ];
   const moved = await trx
     .selectFrom('message_states')
     .select(columns)
@@ -165,6 +192,10 @@ async function foldStates(
       last_viewed_at: row.last_viewed_at,
       dismissed_at: row.dismissed_at,
       first_clicked_at: row.first_clicked_at,
+      ...(schema.experiments
+        ? { variant: row.variant, locale: row.locale, exposed_at: row.exposed_at }
+        : {}),
+      ...(schema.inbox ? { read_at: row.read_at, archived_at: row.archived_at } : {}),
     };
     if (existing.has(messageId)) {
       await trx
@@ -185,14 +216,34 @@ async function foldStates(
 /** One person's state of a message, from two of their visitor keys'. */
 function foldState(a: StateRow | undefined, b: StateRow): StateRow {
   if (!a) return { ...b, views: Number(b.views) };
+  // The person keeps the variant (and language) they were exposed to first.
+  const first =
+    b.exposed_at != null && (a.exposed_at == null || Number(b.exposed_at) < Number(a.exposed_at))
+      ? b
+      : a;
   return {
+    variant: first.variant,
+    locale: first.locale,
+    exposed_at: first.exposed_at,
     message_id: a.message_id,
     views: Number(a.views) + Number(b.views),
     first_viewed_at: earliest(a.first_viewed_at, b.first_viewed_at),
     last_viewed_at: latest(a.last_viewed_at, b.last_viewed_at),
     dismissed_at: latest(a.dismissed_at, b.dismissed_at),
     first_clicked_at: earliest(a.first_clicked_at, b.first_clicked_at),
+    // Read or archived under either userId: so for the person (their unread count drops).
+    read_at: earliest(a.read_at ?? null, b.read_at ?? null),
+    archived_at: earliest(a.archived_at ?? null, b.archived_at ?? null),
   };
+}
+
+interface ConversionRow {
+  message_id: string;
+  workspace_id: string;
+  visitor: string;
+  converted_at: number;
+  variant?: string | null;
+  locale?: string | null;
 }
 
 /**
@@ -200,19 +251,25 @@ function foldState(a: StateRow | undefined, b: StateRow): StateRow {
  * both had converted, the earlier conversion stays and the later is taken off the message's
  * hourly figures, which counted it when it happened.
  */
-export async function foldConversions(trx: Kysely<Schema>, fromId: string, intoId: string) {
-  const moved = await trx
+export async function foldConversions(
+  trx: Kysely<Schema>,
+  fromId: string,
+  intoId: string,
+  schema: FoldSchema = CURRENT,
+) {
+  const experiment = schema.experiments ? (['variant', 'locale'] as const) : [];
+  const moved: Array<ConversionRow> = await trx
     .selectFrom('conversions')
-    .select(['message_id', 'workspace_id', 'visitor', 'converted_at'])
+    .select(['message_id', 'workspace_id', 'visitor', 'converted_at', ...experiment])
     .where('profile_id', '=', fromId)
     .execute();
   if (moved.length === 0) return;
-  const kept = new Map<string, { visitor: string; converted_at: number }>();
+  const kept = new Map<string, { converted_at: number; variant?: string | null }>();
   const ids = moved.map((c) => c.message_id);
   for (let i = 0; i < ids.length; i += IN_CHUNK) {
     const rows = await trx
       .selectFrom('conversions')
-      .select(['message_id', 'visitor', 'converted_at'])
+      .select(['message_id', 'converted_at', ...experiment.slice(0, 1)])
       .where('profile_id', '=', intoId)
       .where('message_id', 'in', ids.slice(i, i + IN_CHUNK))
       .execute();
@@ -228,20 +285,24 @@ export async function foldConversions(trx: Kysely<Schema>, fromId: string, intoI
         .execute();
       continue;
     }
-    const later = Math.max(Number(other.converted_at), Number(conversion.converted_at));
-    if (Number(conversion.converted_at) < Number(other.converted_at)) {
+    const movedFirst = Number(conversion.converted_at) < Number(other.converted_at);
+    const later = movedFirst ? other : conversion;
+    if (movedFirst) {
+      const { visitor, converted_at, variant, locale } = conversion;
       await trx
         .updateTable('conversions')
-        .set({ visitor: conversion.visitor, converted_at: conversion.converted_at })
+        .set({ visitor, converted_at, ...(schema.experiments ? { variant, locale } : {}) })
         .where('message_id', '=', conversion.message_id)
         .where('profile_id', '=', intoId)
         .execute();
     }
+    // A holdout's conversion was never in the message's own figures (inapp/goals.ts).
+    if (later.variant === HOLDOUT) continue;
     await trx
       .updateTable('message_stats')
       .set((eb) => ({ count: eb('count', '-', 1) }))
       .where('message_id', '=', conversion.message_id)
-      .where('hour', '=', Math.floor(later / HOUR) * HOUR)
+      .where('hour', '=', Math.floor(Number(later.converted_at) / HOUR) * HOUR)
       .where('metric', '=', 'conversion')
       .where('action', '=', '')
       .where('count', '>', 0)

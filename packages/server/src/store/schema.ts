@@ -16,6 +16,7 @@ export interface Schema {
   messages: MessageTable;
   message_states: MessageStateTable;
   message_stats: MessageStatTable;
+  message_splits: MessageSplitTable;
   conversions: ConversionTable;
   message_queue: MessageQueueTable;
   ingest_log: IngestLogTable;
@@ -146,9 +147,44 @@ export interface MessageStateTable {
   last_viewed_at: number | null;
   dismissed_at: number | null;
   first_clicked_at: number | null;
+  /** The variant key or `holdout` of the first exposure (0011); null: no experiment. */
+  variant: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The language of the first exposure; null: the default content. */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
+  exposed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Inbox (0012): when the person read the item (opened or marked it); null: unread. */
+  read_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Inbox (0012): when they archived it, which takes it out of their inbox for good. */
+  archived_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
-export type StatMetric = 'view' | 'dismissal' | 'click' | 'conversion' | 'error';
+/**
+ * `inbox_open` and `inbox_click` count what happened in the inbox (beside `view` and `click`,
+ * which count every surface); `read` and `archive` are the inbox's own.
+ */
+export type StatMetric =
+  | 'view'
+  | 'dismissal'
+  | 'click'
+  | 'conversion'
+  | 'error'
+  | 'inbox_open'
+  | 'inbox_click'
+  | 'read'
+  | 'archive';
+
+/** Counters per message, variant and language (0011). */
+export interface MessageSplitTable {
+  message_id: string;
+  /** The variant key, `holdout`, or '' for a message without an experiment. */
+  variant: string;
+  /** The language shown, or '' for the default content. */
+  locale: string;
+  metric: StatMetric | 'exposure';
+  /** The action name for clicks; '' otherwise. */
+  action: string;
+  count: number;
+}
 
 export interface MessageStatTable {
   message_id: string;
@@ -167,6 +203,9 @@ export interface ConversionTable {
   /** The visitor whose click or view led to it. */
   visitor: string;
   converted_at: number;
+  /** The variant and language of that visitor's exposure (0011). */
+  variant: ColumnType<string | null, string | null | undefined, string | null>;
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MessageQueueTable {

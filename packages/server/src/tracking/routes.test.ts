@@ -57,6 +57,51 @@ describeEachDialect('tracking API', (dialect) => {
     expect((await activity('v2')).map((e) => e.event)).toEqual(['Beacon']);
   });
 
+  it('stores a body with malformed UTF-8 as its text reads, with U+FFFD for the bad bytes', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"anonymousId":"v-bad","event":"Caf'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}'),
+    ]);
+    const response = await fetch(`${server().url}/v1/track`, {
+      method: 'POST',
+      body: bytes,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${ws.writeKey}:`).toString('base64')}`,
+      },
+    });
+    expect(response.status).toBe(200);
+    await expect.poll(async () => (await activity('v-bad')).map((e) => e.event)).toEqual([
+      'Caf\uFFFD\uFFFD',
+    ]);
+  });
+
+  it('takes the short paths analytics-next posts to (/v1/<first letter>, /v1/b)', async () => {
+    const calls: Array<[string, object]> = [
+      ['/v1/i', { userId: 'short-u', anonymousId: 'short', traits: { plan: 'pro' } }],
+      ['/v1/t', { anonymousId: 'short', event: 'Short Track', properties: { n: 1 } }],
+      ['/v1/p', { anonymousId: 'short', name: 'Pricing', properties: { path: '/pricing' } }],
+      ['/v1/s', { anonymousId: 'short', name: 'Home Screen' }],
+      ['/v1/g', { anonymousId: 'short', groupId: 'g-short' }],
+      ['/v1/a', { anonymousId: 'short', previousId: 'short', userId: 'short-u' }],
+      ['/v1/b', { batch: [{ type: 'track', anonymousId: 'short', event: 'In A Batch' }] }],
+    ];
+    for (const [path, body] of calls) {
+      const response = await post(path, JSON.stringify({ ...body, writeKey: ws.writeKey }), {
+        'content-type': 'text/plain',
+      });
+      expect(response.status, path).toBe(200);
+    }
+    const stored = await activity('short');
+    expect(stored.map((e) => e.event ?? e.name ?? e.type).sort()).toEqual(
+      ['Home Screen', 'In A Batch', 'Pricing', 'Short Track', 'alias', 'group', 'identify'].sort(),
+    );
+    // A short path checks its body as strictly as the long one: a track needs its event.
+    const bad = await post('/v1/t', JSON.stringify({ writeKey: ws.writeKey, anonymousId: 'x' }));
+    expect(bad.status).toBe(400);
+  });
+
   it('answers CORS preflights for any site', async () => {
     const response = await fetch(`${server().url}/v1/batch`, {
       method: 'OPTIONS',

@@ -16,6 +16,12 @@ export interface TrackingOptions {
 }
 
 const SINGLE_CALLS: CallType[] = ['identify', 'track', 'page', 'screen', 'group', 'alias'];
+/**
+ * analytics-next and its Customer.io fork post each call to `<apiHost>/<first letter of its
+ * type>` and batches to `<apiHost>/b` (plugins/segmentio and plugins/customerio in their
+ * sources): the same endpoints under those names.
+ */
+const shortPath = (route: IngestRoute) => `/${route.charAt(0)}`;
 const OK = { success: true } as const;
 
 /**
@@ -59,20 +65,26 @@ export const trackingRoutes: FastifyPluginAsync<TrackingOptions> = async (app, o
   };
 
   for (const type of SINGLE_CALLS) {
-    app.post(`/${type}`, { bodyLimit: TRACKING_LIMITS.maxCallBytes }, async (request) => {
+    const single = async (request: FastifyRequest) => {
       const workspaceId = await writeKeys.authenticate(request, request.body);
       limiter.take(workspaceId);
       // Clock-skew correction is relative to when the request was received, not processed.
       const receivedAt = Date.now();
       checkSingle(request.body, type);
       return accept(request, workspaceId, type, receivedAt, 1);
-    });
+    };
+    for (const path of [`/${type}`, shortPath(type)]) {
+      app.post(path, { bodyLimit: TRACKING_LIMITS.maxCallBytes }, single);
+    }
   }
 
-  app.post('/batch', { bodyLimit: TRACKING_LIMITS.maxBatchBytes }, async (request) => {
+  const batch = async (request: FastifyRequest) => {
     const workspaceId = await writeKeys.authenticate(request, request.body);
     limiter.take(workspaceId);
     const receivedAt = Date.now();
     return accept(request, workspaceId, 'batch', receivedAt, checkBatch(request.body));
-  });
+  };
+  for (const path of ['/batch', shortPath('batch')]) {
+    app.post(path, { bodyLimit: TRACKING_LIMITS.maxBatchBytes }, batch);
+  }
 };

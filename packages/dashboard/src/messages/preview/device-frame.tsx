@@ -1,7 +1,7 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { DeliveredMessage } from '@herald/protocol';
 import { type Preview, renderPreview } from '@herald/sdk';
-import { displayOfStep } from './delivered.js';
+import { displayOfStep, inInboxPanel, type Surface } from './delivered.js';
 import { SCREEN_CLASS } from './focus-guard.js';
 import { useNearViewport } from './hooks.js';
 
@@ -29,27 +29,38 @@ export function DeviceFrame(props: {
   device: Device;
   scale: number;
   message: DeliveredMessage;
+  /** On the page, or opened in a pretend inbox panel. */
+  surface: Surface;
+  /** Why this screen cannot show the message (a tooltip in an app), instead of showing it. */
+  unsupported?: string | undefined;
   step: number;
   replay: number;
   active: boolean;
   onReplay: () => void;
 }) {
-  const { device, scale, message, step, replay, onReplay } = props;
+  const { device, scale, message, surface, step, replay, onReplay } = props;
   const screen = useRef<HTMLDivElement>(null);
   const figure = useRef<HTMLElement>(null);
   // Each screen on its own: stacked on a phone, one may be on screen and the other not.
   const active = useNearViewport(figure) && props.active;
   const slot = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const display = displayOfStep(message, step);
   // The effect's inputs, as one value: a new object with the same content must not re-render.
-  const key = JSON.stringify(message);
-  const anchored = display.type === 'inline' || display.type === 'tooltip';
+  const inbox = surface === 'inbox';
+  const key = JSON.stringify(inbox ? inInboxPanel(message) : message);
+  const anchored = inbox || display.type === 'inline' || display.type === 'tooltip';
+  // A frame that did not render in time (a busy machine, a cold server) gets one more try before
+  // the screen says so; a message that is broken fails the same way twice.
+  const attempt = `${key}|${step}|${replay}`;
+  const [retriedFor, setRetriedFor] = useState<string>();
+  const retried = retriedFor === attempt;
 
   useEffect(() => {
-    if (!active) return;
+    if (!active || props.unsupported) return;
     // Inline messages and tooltips take their place in the page; the others float over it.
-    const container = anchored ? slot.current : screen.current;
+    const container = inbox ? panel.current : anchored ? slot.current : screen.current;
     if (!container) return;
     const shown: DeliveredMessage = JSON.parse(key) as DeliveredMessage;
     setState({ kind: 'loading' });
@@ -59,8 +70,10 @@ export function DeviceFrame(props: {
       host: location.origin,
       onEvent: (event) => {
         if (event.type === 'in-app:message-opened') setState({ kind: 'shown', step: name ?? '' });
-        else if (event.type === 'in-app:message-error')
-          setState({ kind: 'failed', error: event.detail.error ?? 'unknown error' });
+        else if (event.type === 'in-app:message-error') {
+          if (!retried) setRetriedFor(attempt);
+          else setState({ kind: 'failed', error: event.detail.error ?? 'unknown error' });
+        }
         // Escape pressed anywhere dismisses a modal: a preview just shows it again.
         else if (event.type === 'in-app:message-dismissed' && preview) onReplay();
       },
@@ -72,7 +85,7 @@ export function DeviceFrame(props: {
       if (current) closeKeepingFocus(current);
       setState({ kind: 'idle' });
     };
-  }, [key, step, replay, active, anchored, onReplay]);
+  }, [key, step, replay, retried, attempt, active, anchored, inbox, onReplay, props.unsupported]);
 
   return (
     <figure
@@ -84,6 +97,7 @@ export function DeviceFrame(props: {
     >
       <figcaption>
         {device.label} · {device.width} px
+        {props.unsupported && <span className="muted"> — {props.unsupported}</span>}
         {state.kind === 'failed' && (
           <span className="field-error" role="alert">
             {' '}
@@ -101,7 +115,8 @@ export function DeviceFrame(props: {
           inert
           style={{ width: device.width, height: device.height, transform: `scale(${scale})` }}
         >
-          <FakePage slot={slot} tooltip={display.type === 'tooltip'} />
+          <FakePage slot={slot} tooltip={!inbox && display.type === 'tooltip'} />
+          {inbox && <FakeInbox panel={panel} title={inboxTitle(message)} />}
         </div>
       </div>
     </figure>
@@ -134,6 +149,28 @@ function FakePage({ slot, tooltip }: { slot: RefObject<HTMLDivElement | null>; t
       </div>
     </div>
   );
+}
+
+/** The launcher's panel as visitors see it, open on this message. */
+function FakeInbox({ panel, title }: { panel: RefObject<HTMLDivElement | null>; title: string }) {
+  return (
+    <div className="fake-inbox">
+      <div className="fake-inbox-head">
+        <strong>Inbox</strong>
+        <span className="muted small">Mark all as read</span>
+      </div>
+      <div className="fake-inbox-item">{title}</div>
+      <div className="fake-inbox-body" ref={panel} />
+    </div>
+  );
+}
+
+/** The item's line: its inbox title, or the first heading of its first step, as the SDK does. */
+function inboxTitle(message: DeliveredMessage): string {
+  if (message.inbox?.title) return message.inbox.title;
+  const page = new DOMParser().parseFromString(message.steps[0]?.html ?? '', 'text/html');
+  const text = (page.querySelector('h1,h2,h3,h4,strong') ?? page.body)?.textContent ?? '';
+  return text.replace(/\s+/g, ' ').trim().slice(0, 120) || 'Untitled';
 }
 
 /**

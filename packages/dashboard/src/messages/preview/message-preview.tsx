@@ -1,12 +1,15 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Draft } from '../draft.js';
-import { deliveredOf, describeDisplay, displayOfStep } from './delivered.js';
+import { localesOf, platformsOf } from '@herald/protocol';
+import { type Draft, stepsOf } from '../draft.js';
+import { appLook, deliveredOf, describeDisplay, displayOfStep, type Surface } from './delivered.js';
 import { type Device, DeviceFrame } from './device-frame.js';
 import { useFocusGuard } from './focus-guard.js';
 import { useDebounced, useNearViewport, useWidth } from './hooks.js';
 
 const DESKTOP: Device = { id: 'desktop', label: 'Desktop', width: 1280, height: 760 };
 const MOBILE: Device = { id: 'mobile', label: 'Mobile', width: 390, height: 760 };
+/** An app, as the React Native SDK draws messages: full-width banners, no tooltips. */
+const APP: Device = { id: 'app', label: 'App', width: 390, height: 760 };
 const GAP = 16;
 /** Below this width the two screens stack, each as wide as it may be. */
 const SIDE_BY_SIDE = 600;
@@ -18,13 +21,26 @@ const SIDE_BY_SIDE = 600;
 export function MessagePreview({
   draft,
   messageId,
+  variant = 0,
 }: {
   draft: Draft;
   messageId?: string | undefined;
+  /** Which variant of an experiment to show. */
+  variant?: number;
 }) {
   const settled = useDebounced(draft, 350);
-  const message = useMemo(() => deliveredOf(settled, messageId), [settled, messageId]);
+  const [locale, setLocale] = useState<string | null>(null);
+  const locales = useMemo(() => [...localesOf(stepsOf(settled, variant))], [settled, variant]);
+  const language = locale && locales.includes(locale) ? locale : null;
+  const message = useMemo(
+    () => deliveredOf(settled, messageId, { variant, locale: language }),
+    [settled, messageId, variant, language],
+  );
   const [chosen, setChosen] = useState(0);
+  const [where, setWhere] = useState<Surface>('page');
+  // An inbox-only message has no page to show on; others are in the inbox only when kept there.
+  const surface: Surface =
+    message.display.type === 'inbox' ? 'inbox' : message.inbox ? where : 'page';
   const [replay, setReplay] = useState(0);
   const onReplay = useCallback(() => setReplay((n) => n + 1), []);
   const box = useRef<HTMLDivElement>(null);
@@ -34,10 +50,20 @@ export function MessagePreview({
   const step = Math.min(chosen, message.steps.length - 1);
   const display = displayOfStep(message, step);
 
+  const platforms = platformsOf(settled);
+  const devices = [
+    ...(platforms.includes('web') ? [DESKTOP, MOBILE] : []),
+    ...(platforms.includes('mobile') ? [APP] : []),
+  ];
   const sideBySide = width >= SIDE_BY_SIDE;
-  const shared = (width - GAP) / (DESKTOP.width + MOBILE.width);
-  const desktopScale = sideBySide ? shared : width / DESKTOP.width;
-  const mobileScale = sideBySide ? shared : Math.min(0.75, width / MOBILE.width);
+  const shared =
+    (width - GAP * (devices.length - 1)) / devices.reduce((sum, d) => sum + d.width, 0);
+  const scaleOf = (device: Device) =>
+    sideBySide
+      ? shared
+      : device === DESKTOP
+        ? width / DESKTOP.width
+        : Math.min(0.75, width / device.width);
 
   return (
     <section className="section" aria-labelledby="preview-title" data-testid="preview">
@@ -58,24 +84,63 @@ export function MessagePreview({
             ))}
           </div>
         )}
+        {locales.length > 0 && (
+          <label className="row small">
+            Language
+            <select
+              aria-label="Language to preview"
+              value={language ?? ''}
+              onChange={(e) => setLocale(e.target.value || null)}
+            >
+              <option value="">Default</option>
+              {locales.map((tag) => (
+                <option key={tag} value={tag}>
+                  {tag}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {message.inbox && message.display.type !== 'inbox' && (
+          <div className="step-tabs" role="group" aria-label="Where to preview">
+            {(['page', 'inbox'] as const).map((s) => (
+              <button
+                key={s}
+                type="button"
+                aria-pressed={surface === s}
+                onClick={() => setWhere(s)}
+              >
+                {s === 'page' ? 'On the page' : 'In the inbox'}
+              </button>
+            ))}
+          </div>
+        )}
         <button type="button" className="btn btn-sm" onClick={onReplay}>
           Replay
         </button>
         <span className="small muted" role="status" data-testid="preview-status">
-          Step {step + 1} of {message.steps.length} · {describeDisplay(display)}
+          {message.variant
+            ? `${draft.experiment?.variants[variant]?.name ?? message.variant} · `
+            : ''}
+          Step {step + 1} of {message.steps.length} ·{' '}
+          {surface === 'inbox' ? 'In the inbox' : describeDisplay(display)}
+          {language ? ` · ${language}` : ''}
         </span>
       </div>
       <div ref={box} className={`preview-devices${sideBySide ? '' : ' stacked'}`}>
         {width > 0 &&
-          [
-            { device: DESKTOP, scale: desktopScale },
-            { device: MOBILE, scale: mobileScale },
-          ].map(({ device, scale }) => (
+          devices.map((device) => (
             <DeviceFrame
               key={device.id}
               device={device}
-              scale={scale}
-              message={message}
+              scale={scaleOf(device)}
+              message={device === APP ? appLook(message) : message}
+              unsupported={
+                device === APP && display.type === 'tooltip'
+                  ? 'tooltips do not show in apps'
+                  : undefined
+              }
+              surface={surface}
               step={step}
               replay={replay}
               active={active}

@@ -5,6 +5,7 @@ import { NameField, SegmentOptions } from '../../components/fields.js';
 import { Field, fieldId } from '../../components/ui.js';
 import { Link } from '../../router.js';
 import type { SectionProps } from '../draft.js';
+import { AudienceInteractions } from './audience-interactions.js';
 
 /**
  * Name, description, audience (anonymous visitors, or identified people, optionally in one of
@@ -49,7 +50,9 @@ export function BasicsSection({
               name="audience"
               id={fieldId('audience.type')}
               checked={draft.audience.type === 'anonymous'}
-              onChange={() => update({ audience: { type: 'anonymous' } })}
+              onChange={() =>
+                update({ audience: { type: 'anonymous', ...interactionsOf(draft.audience) } })
+              }
               hint="Everyone not identified yet; never someone who is."
             >
               Anonymous visitors
@@ -57,7 +60,15 @@ export function BasicsSection({
             <Choice
               name="audience"
               checked={draft.audience.type === 'identified'}
-              onChange={() => update({ audience: { type: 'identified', segment: null } })}
+              onChange={() =>
+                update({
+                  audience: {
+                    type: 'identified',
+                    segment: null,
+                    ...interactionsOf(draft.audience),
+                  },
+                })
+              }
               hint="People your site has identified, optionally in a segment."
             >
               Identified people
@@ -109,7 +120,13 @@ export function BasicsSection({
                     {...control}
                     value={segment}
                     onChange={(e) =>
-                      update({ audience: { type: 'identified', segment: e.target.value || null } })
+                      update({
+                        audience: {
+                          ...draft.audience,
+                          type: 'identified',
+                          segment: e.target.value || null,
+                        },
+                      })
                     }
                   >
                     <option value="">No segment</option>
@@ -123,7 +140,12 @@ export function BasicsSection({
             )}
           </div>
         </div>
+        <AudienceInteractions draft={draft} update={update} err={err} />
       </div>
     </section>
   );
 }
+
+/** The audience's earlier interactions, kept when its type changes. */
+const interactionsOf = (audience: SectionProps['draft']['audience']) =>
+  audience.interactions ? { interactions: audience.interactions } : {};

@@ -3,6 +3,9 @@ import {
   type DisplayType,
   MODAL_POSITIONS,
   OVERLAY_POSITIONS,
+  type Platform,
+  PLATFORMS,
+  platformsOf,
   TOOLTIP_POSITIONS,
 } from '@herald/protocol';
 import { Field, fieldId } from '../../components/ui.js';
@@ -13,6 +16,7 @@ const TYPES: Array<{ value: DisplayType; label: string; hint: string }> = [
   { value: 'overlay', label: 'Overlay', hint: 'A card in a corner or along an edge' },
   { value: 'inline', label: 'Inline', hint: 'Inside an element of your page' },
   { value: 'tooltip', label: 'Tooltip', hint: 'Points at an element' },
+  { value: 'inbox', label: 'Inbox only', hint: 'In the visitor’s inbox, never on the page' },
 ];
 
 const DEFAULT_POSITION: Record<DisplayType, string | undefined> = {
@@ -20,6 +24,7 @@ const DEFAULT_POSITION: Record<DisplayType, string | undefined> = {
   overlay: 'bottom-right',
   inline: undefined,
   tooltip: 'bottom',
+  inbox: undefined,
 };
 
 const label = (position: string) =>
@@ -50,6 +55,7 @@ export function DisplaySection({ draft, update, err }: SectionProps) {
         <h2 id="display-title">Display</h2>
       </header>
       <div className="stack">
+        <PlatformsField draft={draft} update={update} err={err} />
         <fieldset>
           <legend>Type</legend>
           <div className="picker">
@@ -75,7 +81,7 @@ export function DisplaySection({ draft, update, err }: SectionProps) {
           {err('display.type') && <p className="field-error">{err('display.type')}</p>}
         </fieldset>
 
-        {display.type !== 'inline' && (
+        {display.type !== 'inline' && display.type !== 'inbox' && (
           <fieldset>
             <legend>Position</legend>
             <PositionPicker
@@ -91,63 +97,65 @@ export function DisplaySection({ draft, update, err }: SectionProps) {
           </fieldset>
         )}
 
-        <div className="grid-2">
-          {(display.type === 'inline' || display.type === 'tooltip') && (
-            <Field
-              label={
-                display.type === 'inline'
-                  ? 'Element to show it in (CSS selector)'
-                  : 'Element to point at (CSS selector)'
-              }
-              path="display.selector"
-              error={err('display.selector')}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  placeholder="#signup-form"
-                  value={display.selector ?? ''}
-                  onChange={(e) => set({ selector: e.target.value })}
-                />
-              )}
-            </Field>
-          )}
-          <Field
-            label="Width (optional)"
-            path="display.width"
-            error={err('display.width')}
-            hint="CSS width, e.g. 480px or 60%."
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                placeholder="480px"
-                value={display.width ?? ''}
-                onChange={(e) => set({ width: e.target.value || undefined })}
-              />
+        {display.type !== 'inbox' && (
+          <div className="grid-2">
+            {(display.type === 'inline' || display.type === 'tooltip') && (
+              <Field
+                label={
+                  display.type === 'inline'
+                    ? 'Element to show it in (CSS selector)'
+                    : 'Element to point at (CSS selector)'
+                }
+                path="display.selector"
+                error={err('display.selector')}
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    type="text"
+                    placeholder="#signup-form"
+                    value={display.selector ?? ''}
+                    onChange={(e) => set({ selector: e.target.value })}
+                  />
+                )}
+              </Field>
             )}
-          </Field>
-          {display.type === 'modal' && (
             <Field
-              label="Backdrop colour (optional)"
-              path="display.overlayColor"
-              error={err('display.overlayColor')}
-              hint="e.g. rgba(0,0,0,0.5)"
+              label="Width (optional)"
+              path="display.width"
+              error={err('display.width')}
+              hint="CSS width, e.g. 480px or 60%."
             >
               {(control) => (
                 <input
                   {...control}
                   type="text"
-                  placeholder="rgba(0,0,0,0.5)"
-                  value={display.overlayColor ?? ''}
-                  onChange={(e) => set({ overlayColor: e.target.value || undefined })}
+                  placeholder="480px"
+                  value={display.width ?? ''}
+                  onChange={(e) => set({ width: e.target.value || undefined })}
                 />
               )}
             </Field>
-          )}
-        </div>
+            {display.type === 'modal' && (
+              <Field
+                label="Backdrop colour (optional)"
+                path="display.overlayColor"
+                error={err('display.overlayColor')}
+                hint="e.g. rgba(0,0,0,0.5)"
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    type="text"
+                    placeholder="rgba(0,0,0,0.5)"
+                    value={display.overlayColor ?? ''}
+                    onChange={(e) => set({ overlayColor: e.target.value || undefined })}
+                  />
+                )}
+              </Field>
+            )}
+          </div>
+        )}
         {display.type === 'modal' && (
           <label className="choice">
             <input
@@ -204,5 +212,43 @@ function PositionPicker(props: {
       ))}
       {props.type === 'tooltip' && <span className="tooltip-target">Target</span>}
     </div>
+  );
+}
+
+const PLATFORM_LABELS: Record<Platform, { label: string; hint: string }> = {
+  web: { label: 'Websites', hint: 'The browser SDK (herald.js)' },
+  mobile: { label: 'Apps', hint: 'The React Native and Expo SDK' },
+};
+
+/** Where the message shows: websites, apps, or both (at least one). */
+function PlatformsField({ draft, update, err }: SectionProps) {
+  const chosen = platformsOf(draft);
+  const toggle = (platform: Platform, on: boolean) => {
+    const next = PLATFORMS.filter((p) => (p === platform ? on : chosen.includes(p)));
+    if (next.length > 0) update({ platforms: next });
+  };
+  return (
+    <fieldset>
+      <legend>Shows on</legend>
+      <div className="row" style={{ gap: 20 }}>
+        {PLATFORMS.map((platform) => (
+          <label className="choice" key={platform}>
+            <input
+              type="checkbox"
+              id={fieldId(`platforms-${platform}`)}
+              checked={chosen.includes(platform)}
+              // The last one stays: a message must show somewhere.
+              disabled={chosen.length === 1 && chosen.includes(platform)}
+              onChange={(e) => toggle(platform, e.target.checked)}
+            />
+            <span>
+              {PLATFORM_LABELS[platform].label}{' '}
+              <span className="small muted">{PLATFORM_LABELS[platform].hint}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {err('platforms') && <p className="field-error">{err('platforms')}</p>}
+    </fieldset>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from '@herald/protocol';
 import { fieldId } from '../../components/ui.js';
 import type { ErrorFor, SectionProps } from '../draft.js';
+import { triggerInWords } from '../trigger-words.js';
 
 const OPS: Array<{ value: PageRuleOp; label: string; placeholder: string }> = [
   { value: 'matches', label: 'matches', placeholder: 'https://example.com/*/pricing' },
@@ -128,7 +129,7 @@ export function PageRulesSection({ draft, update, err }: SectionProps) {
             {target === ''
               ? 'Type a URL or page name: each rule above says whether it matches.'
               : overall === 'shows'
-                ? `✓ The message can show on “${target}”.`
+                ? `✓ The message can show on “${target}”, ${triggerInWords(draft.trigger)}.`
                 : overall === 'hidden'
                   ? `✗ The message does not show on “${target}”.`
                   : 'Fix the invalid rules above to test.'}

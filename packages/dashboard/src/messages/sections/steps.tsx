@@ -1,35 +1,72 @@
 import { useState } from 'react';
-import type { Step } from '@herald/protocol';
+import { isLocaleTag, localesOf, type Step } from '@herald/protocol';
 import { ConfirmDialog, Field, fieldId } from '../../components/ui.js';
 import type { SectionProps } from '../draft.js';
 import { HtmlEditor } from '../html-editor.js';
 import { TEMPLATES } from '../templates.js';
 
 /**
- * The message's steps: each a name and its HTML, edited in a code editor, with starter
- * templates. Several steps make a flow (`herald://next`, `herald://step/<name>`).
+ * The steps being edited (the message's, or one variant's): each a name and its HTML, edited in
+ * a code editor, with starter templates, in the default language and in any others added. A
+ * language one step has and another lacks is marked "missing" on the latter. Several steps make
+ * a flow (`herald://next`, `herald://step/<name>`).
  */
-export function StepsSection({ draft, update, err }: SectionProps) {
-  const steps = draft.steps;
+export function StepsSection({
+  steps,
+  onSteps,
+  path,
+  err,
+}: Pick<SectionProps, 'err'> & {
+  steps: Step[];
+  onSteps: (steps: Step[]) => void;
+  /** Where the API names these steps' errors: `steps`, `experiment.variants.1.steps`. */
+  path: string;
+}) {
   const [current, setCurrent] = useState(0);
   const [template, setTemplate] = useState<string>();
+  const [locale, setLocale] = useState<string | null>(null);
+  const [adding, setAdding] = useState<string>();
   const index = Math.min(current, steps.length - 1);
   const step = steps[index]!;
+  const locales = [...localesOf(steps)];
+  const language = locale && locales.includes(locale) ? locale : null;
   const setStep = (patch: Partial<Step>) =>
-    update({ steps: steps.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
+    onSteps(steps.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   const addStep = () => {
     const name = uniqueName(steps);
-    update({ steps: [...steps, { name, html: '' }] });
+    onSteps([...steps, { name, html: '' }]);
     setCurrent(steps.length);
   };
   const removeStep = () => {
-    update({ steps: steps.filter((_, i) => i !== index) });
+    onSteps(steps.filter((_, i) => i !== index));
     setCurrent(Math.max(0, index - 1));
   };
-  const htmlPath = `steps.${index}.html`;
+  const addLanguage = (tag: string) => {
+    setStep({ locales: { ...step.locales, [tag]: { html: step.html } } });
+    setLocale(tag);
+    setAdding(undefined);
+  };
+  const removeLanguage = (tag: string) => {
+    onSteps(
+      steps.map((s) => {
+        const rest = { ...s.locales };
+        delete rest[tag];
+        return Object.keys(rest).length ? { ...s, locales: rest } : withoutLocales(s);
+      }),
+    );
+    setLocale(null);
+  };
+  const html = language ? (step.locales?.[language]?.html ?? '') : step.html;
+  const setHtml = (value: string) =>
+    language
+      ? setStep({ locales: { ...step.locales, [language]: { html: value } } })
+      : setStep({ html: value });
+  const htmlPath = language ? `${path}.${index}.locales.${language}.html` : `${path}.${index}.html`;
   const htmlError = err(htmlPath);
   const chosen = TEMPLATES.find((t) => t.id === template);
-  const stepWithError = steps.findIndex((_, i) => err(`steps.${i}.html`) || err(`steps.${i}.name`));
+  const stepWithError = steps.findIndex(
+    (_, i) => err(`${path}.${i}.html`) || err(`${path}.${i}.name`),
+  );
 
   return (
     <section className="section" aria-labelledby="steps-title">
@@ -60,17 +97,17 @@ export function StepsSection({ draft, update, err }: SectionProps) {
           + Add step
         </button>
       </div>
-      {err('steps') && (
+      {err(path) && (
         <p className="field-error" role="alert">
-          {err('steps')}
+          {err(path)}
         </p>
       )}
       <div className="stack" id="step-panel" role="tabpanel" aria-labelledby={`step-tab-${index}`}>
         <div className="row">
           <Field
             label="Step name"
-            path={`steps.${index}.name`}
-            error={err(`steps.${index}.name`)}
+            path={`${path}.${index}.name`}
+            error={err(`${path}.${index}.name`)}
             className="grow"
           >
             {(control) => (
@@ -103,18 +140,66 @@ export function StepsSection({ draft, update, err }: SectionProps) {
             </button>
           )}
         </div>
+        <div className="step-tabs" role="tablist" aria-label="Languages">
+          {[null, ...locales].map((tag) => {
+            const missing = tag !== null && !step.locales?.[tag];
+            return (
+              <button
+                key={tag ?? 'default'}
+                type="button"
+                role="tab"
+                aria-selected={tag === language}
+                data-missing={missing || undefined}
+                onClick={() => setLocale(tag)}
+              >
+                {tag ?? 'Default language'}
+                {missing ? ' ⚠ missing translation' : ''}
+              </button>
+            );
+          })}
+          {adding === undefined ? (
+            <button type="button" className="btn btn-sm btn-ghost" onClick={() => setAdding('')}>
+              + Add language
+            </button>
+          ) : (
+            <form
+              className="row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (isLocaleTag(adding) && !locales.includes(adding)) addLanguage(adding);
+              }}
+            >
+              <input
+                aria-label="Language tag"
+                placeholder="de, pt-BR…"
+                value={adding}
+                size={8}
+                onChange={(e) => setAdding(e.target.value.trim())}
+              />
+              <button type="submit" className="btn btn-sm" disabled={!isLocaleTag(adding)}>
+                Add
+              </button>
+            </form>
+          )}
+          {language && (
+            <button type="button" className="btn btn-sm" onClick={() => removeLanguage(language)}>
+              Remove {language}
+            </button>
+          )}
+        </div>
         <div className="field">
           <span className="field-label" id="html-label">
             HTML of step {index + 1}
+            {language ? ` in ${language}` : ''}
           </span>
           <HtmlEditor
-            key={index}
+            key={`${path}.${index}.${language ?? ''}`}
             id={fieldId(htmlPath)}
             labelledBy="html-label"
             describedBy={htmlError ? `${fieldId(htmlPath)}-error` : undefined}
             invalid={Boolean(htmlError)}
-            value={step.html}
-            onChange={(html) => setStep({ html })}
+            value={html}
+            onChange={setHtml}
           />
           {htmlError && (
             <span className="field-error" id={`${fieldId(htmlPath)}-error`} role="alert">
@@ -127,7 +212,7 @@ export function StepsSection({ draft, update, err }: SectionProps) {
         open={chosen !== undefined}
         title={`Use the “${chosen?.label ?? ''}” template?`}
         confirmLabel="Replace the HTML"
-        onConfirm={() => setStep({ html: chosen!.html })}
+        onConfirm={() => setHtml(chosen!.html)}
         onClose={() => setTemplate(undefined)}
       >
         <p>
@@ -136,6 +221,12 @@ export function StepsSection({ draft, update, err }: SectionProps) {
       </ConfirmDialog>
     </section>
   );
+}
+
+function withoutLocales(step: Step): Step {
+  const rest = { ...step };
+  delete rest.locales;
+  return rest;
 }
 
 function uniqueName(steps: Step[]): string {

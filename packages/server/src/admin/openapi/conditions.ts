@@ -35,7 +35,12 @@ export const conditionSchemas: Record<string, JsonSchema> = {
         minItems: 1,
         maxItems: 50,
         items: {
-          oneOf: [ref('TraitCondition'), ref('EventCondition'), ref('ConditionGroup')],
+          oneOf: [
+            ref('TraitCondition'),
+            ref('EventCondition'),
+            ref('MessageCondition'),
+            ref('ConditionGroup'),
+          ],
         },
       },
     },
@@ -64,6 +69,20 @@ export const conditionSchemas: Record<string, JsonSchema> = {
       atLeast: integer(1, 1_000_000, 1),
       withinDays: integer(1, MAX_WINDOW_DAYS, 30),
       where: { type: 'array', maxItems: 20, items: ref('PropertyFilter') },
+      negate: { type: 'boolean', default: false },
+    },
+  },
+  MessageCondition: {
+    type: 'object',
+    description:
+      'Has seen (last view), clicked (first click), dismissed or converted on a message, in the last `withinDays` days or ever (with `negate`: has not). Counts what the person did under each of their userIds and the anonymous IDs linked to them.',
+    required: ['type', 'messageId', 'interaction'],
+    additionalProperties: false,
+    properties: {
+      type: { const: 'message' },
+      messageId: text(64),
+      interaction: { enum: ['seen', 'clicked', 'dismissed', 'converted'] },
+      withinDays: { ...integer(1, 365), description: 'Absent: ever' },
       negate: { type: 'boolean', default: false },
     },
   },

@@ -1,4 +1,5 @@
 import { MODAL_POSITIONS, OVERLAY_POSITIONS, TOOLTIP_POSITIONS } from '@herald/protocol';
+import { experimentSchemas, steps } from './experiments.js';
 import { dateTime, integer, type JsonSchema, orNull, ref, text } from './shared.js';
 
 /**
@@ -13,7 +14,11 @@ const display: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    type: { enum: ['modal', 'overlay', 'inline', 'tooltip'], default: 'modal' },
+    type: {
+      enum: ['modal', 'overlay', 'inline', 'tooltip', 'inbox'],
+      default: 'modal',
+      description: 'inbox: shown only in the visitor’s inbox, never on the page',
+    },
     position: {
       enum: [...new Set([...MODAL_POSITIONS, ...OVERLAY_POSITIONS, ...TOOLTIP_POSITIONS])],
       description: `modal: ${MODAL_POSITIONS.join(', ')} (default center); overlay: ${OVERLAY_POSITIONS.join(', ')} (default bottom-right); tooltip: ${TOOLTIP_POSITIONS.join(', ')} (default bottom); inline: none`,
@@ -45,6 +50,7 @@ const pageRule: JsonSchema = {
 };
 
 export const messageSchemas: Record<string, JsonSchema> = {
+  ...experimentSchemas,
   Display: display,
   PageRule: pageRule,
   // Open here, so that Message can extend it; request bodies close it (unevaluatedProperties).
@@ -62,6 +68,13 @@ export const messageSchemas: Record<string, JsonSchema> = {
           segment: {
             ...orNull(text(200)),
             description: 'Identified audiences only: the id of a segment the person must be in',
+          },
+          interactions: {
+            type: 'array',
+            maxItems: 10,
+            items: ref('MessageCondition'),
+            description:
+              'Earlier interactions with other messages the visitor must have had (all of them): for anonymous visitors and people alike',
           },
         },
       },
@@ -126,24 +139,35 @@ export const messageSchemas: Record<string, JsonSchema> = {
       },
       display: ref('Display'),
       steps: {
+        ...steps,
+        description: 'With an experiment: optional, and answered as the first variant’s',
+      },
+      experiment: ref('Experiment'),
+      trigger: ref('Trigger'),
+      platforms: {
         type: 'array',
+        items: { enum: ['web', 'mobile'] },
         minItems: 1,
-        maxItems: 20,
-        items: {
+        uniqueItems: true,
+        default: ['web'],
+        description:
+          'Where it shows: web (the browser SDK), mobile (the React Native SDK, which asks with platform=mobile)',
+      },
+      inbox: {
+        ...orNull({
           type: 'object',
-          required: ['name', 'html'],
+          additionalProperties: false,
           properties: {
-            name: {
-              type: 'string',
-              minLength: 1,
-              maxLength: 100,
-              pattern: '^[\\w-]+$',
-              description: 'Unique in the message; used in herald://step/<name>',
+            topic: { ...orNull(text(100)), description: 'Groups the feed' },
+            title: {
+              ...orNull(text(200)),
+              description: 'The feed’s line; absent: the first heading of the first step',
             },
-            html: text(100_000, 'May use Liquid when the audience is identified'),
-            display: { ...ref('Display'), description: 'Overrides the message’s display' },
+            expiresAt: { ...orNull(dateTime), description: 'When it leaves every inbox' },
           },
-        },
+        }),
+        description:
+          'Kept in the inbox once shown (with display inbox: its topic, title and expiry)',
       },
     },
   },
@@ -174,6 +198,7 @@ export const messageSchemas: Record<string, JsonSchema> = {
       'conversions',
       'conversionRate',
       'errors',
+      'inbox',
       'series',
     ],
     properties: {
@@ -188,6 +213,26 @@ export const messageSchemas: Record<string, JsonSchema> = {
       conversions: { type: 'integer' },
       conversionRate: { type: 'number', description: 'Conversions per unique viewer' },
       errors: { type: 'integer', description: 'Times the message failed to show in a browser' },
+      inbox: {
+        type: 'object',
+        description:
+          'In the inbox: openings and clicks there (also in views and clicks), reads, archives',
+        properties: {
+          opens: { type: 'integer' },
+          clicks: { type: 'integer' },
+          reads: { type: 'integer' },
+          archives: { type: 'integer' },
+        },
+      },
+      experiment: {
+        ...ref('ExperimentFigures'),
+        description: 'Messages with an experiment: each variant and the holdout, since launch',
+      },
+      locales: {
+        type: 'object',
+        additionalProperties: ref('SplitFigures'),
+        description: 'Messages with translations: by language shown (`default`: the default)',
+      },
       series: {
         type: 'array',
         description: 'One point per hour or day of the range, empty ones included',

@@ -158,6 +158,20 @@ export const messages: Resource = {
         },
       },
     },
+    '/workspaces/{ws}/messages/{id}/winner': {
+      post: {
+        operationId: 'declareWinner',
+        summary: 'End an experiment: everyone gets this variant, the holdout too',
+        parameters: [ws, id],
+        body: {
+          type: 'object',
+          required: ['variant'],
+          properties: { variant: { type: 'string', description: 'A variant’s key' } },
+        },
+        answer: ref('Message'),
+        errors: { ...notFound, validation_failed: 'No experiment, or no such variant' },
+      },
+    },
     '/workspaces/{ws}/messages/{id}/metrics': {
       get: {
         operationId: 'getMessageMetrics',

@@ -136,6 +136,12 @@ describeEachDialect('migration 0009 (merged people)', (dialect) => {
         first_viewed_at: 10,
         last_viewed_at: 30,
         dismissed_at: 20,
+        // Added by 0011 and 0012, which ran after.
+        variant: null,
+        locale: null,
+        exposed_at: null,
+        read_at: null,
+        archived_at: null,
       },
     ]);
     const conversions = await db.selectFrom('conversions').selectAll().execute();
@@ -146,6 +152,8 @@ describeEachDialect('migration 0009 (merged people)', (dialect) => {
         workspace_id: 'ws_1',
         visitor: 'u:old',
         converted_at: HOUR,
+        variant: null,
+        locale: null,
       },
     ]);
     const stats = await db

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
-import { foldConversions, foldVisitorKeys } from '../person-merge.js';
+import { foldConversions, type FoldSchema, foldVisitorKeys } from '../person-merge.js';
 import type { Schema } from '../schema.js';
+
+/** The schema this migration runs against: 0011's experiment columns do not exist yet. */
+const AT_0009: FoldSchema = { experiments: false, inbox: false };
 
 /**
  * An alias merge now moves the merged-away profile's conversions, message states and queued
@@ -43,7 +46,8 @@ async function foldMergedPeople(trx: Kysely<Schema>): Promise<void> {
     .whereRef('identities.value', '!=', 'profiles.user_id')
     .distinct()
     .execute();
-  for (const person of people) await foldVisitorKeys(trx, person.workspace_id, person.id, now);
+  for (const person of people)
+    await foldVisitorKeys(trx, person.workspace_id, person.id, now, AT_0009);
 
   const orphans = await trx
     .selectFrom('conversions')
@@ -64,5 +68,5 @@ async function foldMergedPeople(trx: Kysely<Schema>): Promise<void> {
       .executeTakeFirst();
     survivors.set(orphan.profile_id, owner?.profile_id ?? null);
   }
-  for (const [from, into] of survivors) if (into) await foldConversions(trx, from, into);
+  for (const [from, into] of survivors) if (into) await foldConversions(trx, from, into, AT_0009);
 }

@@ -9,6 +9,9 @@ import { segmentBuilds } from './0007_segment_builds.js';
 import { ingestJournal } from './0008_ingest_journal.js';
 import { mergedPeople } from './0009_merged_people.js';
 import { segmentMemberPages } from './0010_segment_member_pages.js';
+import { experiments } from './0011_experiments.js';
+import { inbox } from './0012_inbox.js';
+import { ingestLogCompression } from './0013_ingest_log_compression.js';
 
 /**
  * The one ordered list of migrations, for both dialects. Names sort in order of application;
@@ -25,5 +28,8 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0008_ingest_journal': ingestJournal(),
     '0009_merged_people': mergedPeople(),
     '0010_segment_member_pages': segmentMemberPages(),
+    '0011_experiments': experiments(),
+    '0012_inbox': inbox(),
+    '0013_ingest_log_compression': ingestLogCompression(dialect),
   };
 }

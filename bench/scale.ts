@@ -1,0 +1,375 @@
+/**
+ * bench/scale: how each cost of Herald grows with the number of people, on PostgreSQL.
+ *
+ * At each size (BENCH_SCALE_SIZES, default 10000,100000; the issue's full run adds 1000000) a
+ * fresh database gets a workspace with 50 active messages, 20 segments, and that many people:
+ * traits, 1–50 events each, a second anonymous ID merged into every fifth person, and a view of
+ * one message by everyone (the metrics query's "message with N views"). Then a Herald node on
+ * that database is measured: delivery p50/p99 (identified and anonymous), ingest acknowledged
+ * and applied, a segment build, the segment's count, the metrics query, a person's activity
+ * page, the erasure of a person. The last table gives each figure's growth from the smallest
+ * size to the largest, and EXPLAIN says which index each hot query uses.
+ *
+ * Loading goes through the store's ingest pipeline (the one the ingest processor applies
+ * accepted calls with: the same rows, the same identity resolution, message states and segment
+ * counters), fed with calls normalized as the tracking API normalizes them: what the API would
+ * have written, without HTTP in the way.
+ *
+ * Run: `npx tsc -b && npx tsx bench/scale.ts` (BENCH_DURATION seconds per load phase, default 5).
+ */
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { buildApp } from '../packages/server/dist/app.js';
+import { openStore } from '../packages/server/dist/store/index.js';
+import { normalizeCall } from '../packages/server/dist/tracking/normalize.js';
+import { adminClient, BENCH_MASTER_KEY, createPostgresDatabase } from './support/admin.js';
+import { BatchFactory, EVENTS_PER_BATCH, newRunTag } from './support/events.js';
+import { Cleanup, sleep, startServer } from './support/processes.js';
+import { explain, type Plan } from './support/explain.js';
+
+const SIZES = (process.env.BENCH_SCALE_SIZES ?? '10000,100000').split(',').map(Number);
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const MAIN = join(import.meta.dirname, '../packages/server/dist/main.js');
+const EVENT_NAMES = Array.from({ length: 20 }, (_, i) => `Event ${i}`);
+const DAY = 86_400_000;
+
+interface Figures {
+  people: number;
+  events: number;
+  loadSeconds: number;
+  deliveryIdentified: { p50: number; p99: number };
+  deliveryAnonymous: { p50: number; p99: number };
+  ingestAcknowledged: number;
+  ingestApplied: number;
+  segmentBuildSeconds: number;
+  segmentCountMs: number;
+  metricsMs: number;
+  activityMs: number;
+  eraseMs: number;
+  plans: Plan[];
+}
+
+/** A deterministic generator: the same people at every run. */
+function random(seed: number) {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x1_0000_0000;
+  };
+}
+
+async function measureSize(people: number): Promise<Figures> {
+  const cleanup = new Cleanup();
+  try {
+    // BENCH_KEEP=1 keeps the last size's database, to look at its plans afterwards.
+    const keep = process.env.BENCH_KEEP === '1' && people === SIZES[SIZES.length - 1];
+    const databaseUrl = await createPostgresDatabase(cleanup, 'herald_scale', keep);
+    if (keep) console.error(`keeping ${databaseUrl}`);
+    const dataDir = cleanup.tempDir('herald-scale-');
+    // The loader: a Herald app in this process, not listening, whose store applies the calls.
+    const store = await openStore({ databaseUrl, dataDir });
+    const loader = await buildApp({ store, masterKey: BENCH_MASTER_KEY, ingestRateLimit: 0 });
+    const inject = async <T>(method: 'GET' | 'POST', url: string, payload?: object) => {
+      const response = await loader.inject({
+        method,
+        url: `/api/v1${url}`,
+        headers: { authorization: `Bearer ${BENCH_MASTER_KEY}` },
+        ...(payload ? { payload } : {}),
+      });
+      if (response.statusCode >= 300) throw new Error(`${url}: ${response.body}`);
+      return response.json() as T;
+    };
+    const ws = await inject<{ id: string; writeKey: string; secretKey: string }>(
+      'POST',
+      '/workspaces',
+      { name: 'Scale', inApp: { enabled: true, anonymous: true } },
+    );
+    const messageIds: string[] = [];
+    for (let m = 0; m < 50; m++) {
+      const message = await inject<{ id: string }>('POST', `/workspaces/${ws.id}/messages`, {
+        name: `Message ${m}`,
+        audience: { type: m % 2 ? 'identified' : 'anonymous' },
+        pageRules: { include: [{ op: 'contains', value: `/page-${m % 10}` }], exclude: [] },
+        steps: [{ name: 'main', html: `<h2>Message ${m}</h2><a href="herald://close">OK</a>` }],
+      });
+      await inject('POST', `/workspaces/${ws.id}/messages/${message.id}/launch`);
+      messageIds.push(message.id);
+    }
+    for (let s = 0; s < 20; s++) {
+      await inject('POST', `/workspaces/${ws.id}/segments`, {
+        name: `Segment ${s}`,
+        conditions:
+          s % 2
+            ? {
+                conditions: [
+                  { type: 'trait', trait: 'plan', op: 'equals', value: `plan-${s % 4}` },
+                ],
+              }
+            : { conditions: [{ type: 'event', event: EVENT_NAMES[s]!, withinDays: 30 }] },
+      });
+    }
+    const viewed = messageIds[1]!; // identified: everyone's view of it is what metrics read
+
+    const started = performance.now();
+    const next = random(people);
+    const now = Date.now();
+    let events = 0;
+    let calls: object[] = [];
+    const flush = async () => {
+      if (calls.length === 0) return;
+      const rows = calls.map((call, i) => normalizeCall(call, undefined, now, {}, `batch.${i}`));
+      await store.events.write({ workspaceId: ws.id, events: rows });
+      events += rows.length;
+      calls = [];
+    };
+    for (let p = 0; p < people; p++) {
+      const userId = `user-${p}`;
+      const anonymousId = `anon-${p}`;
+      const at = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString();
+      calls.push({
+        type: 'identify',
+        messageId: `id-${p}`,
+        userId,
+        anonymousId,
+        timestamp: at(60),
+        traits: { plan: `plan-${p % 4}`, email: `${userId}@example.com`, createdAt: at(60) },
+      });
+      // Every fifth person signed in from a second device, whose anonymous ID merges into them.
+      if (p % 5 === 0) {
+        calls.push({ type: 'identify', messageId: `id2-${p}`, userId, anonymousId: `anon-b-${p}` });
+      }
+      const count = 1 + Math.floor(next() * 50);
+      for (let e = 0; e < count; e++) {
+        const name = EVENT_NAMES[Math.floor(next() * EVENT_NAMES.length)]!;
+        calls.push({
+          type: 'track',
+          messageId: `ev-${p}-${e}`,
+          userId,
+          event: name,
+          timestamp: at(next() * 45),
+          properties: { sku: `sku-${e % 7}`, value: e },
+        });
+      }
+      if (calls.length >= 2000) await flush();
+    }
+    await flush();
+    await writeViews(store, ws.id, viewed, people, now);
+    await loader.close();
+    await store.close();
+    const loadSeconds = (performance.now() - started) / 1000;
+
+    const herald = await startServer(
+      'Herald',
+      [MAIN],
+      {
+        DATABASE_URL: databaseUrl,
+        HERALD_DATA_DIR: dataDir,
+        HERALD_MASTER_KEY: BENCH_MASTER_KEY,
+        HERALD_INGEST_RATE_LIMIT: '0',
+        LOG_LEVEL: 'warn',
+      },
+      cleanup,
+    );
+    const admin = adminClient(herald.url);
+    const claim = (who: string) => `writeKey=${ws.writeKey}&anonymousInApp=true&${who}`;
+    const deliveryIdentified = await latency(
+      `${herald.url}/v1/in-app/messages?${claim('userId=user-7&anonymousId=anon-7')}`,
+    );
+    const deliveryAnonymous = await latency(
+      `${herald.url}/v1/in-app/messages?${claim('anonymousId=a-stranger')}`,
+    );
+    const { acknowledged, applied } = await ingest(herald.url, ws.writeKey, databaseUrl);
+
+    const buildStart = performance.now();
+    const built = await admin<{ id: string }>('POST', `/workspaces/${ws.id}/segments`, {
+      name: 'Measured build',
+      conditions: { conditions: [{ type: 'event', event: 'Event 3', atLeast: 2, withinDays: 30 }] },
+    });
+    for (;;) {
+      const segment = await admin<{ building: boolean }>(
+        'GET',
+        `/workspaces/${ws.id}/segments/${built.id}`,
+      );
+      if (!segment.building) break;
+      await sleep(200);
+    }
+    const segmentBuildSeconds = (performance.now() - buildStart) / 1000;
+    const timed = async (call: () => Promise<unknown>) => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now();
+        await call();
+        times.push(performance.now() - t);
+      }
+      return times.sort((a, b) => a - b)[2]!;
+    };
+    const segmentCountMs = await timed(() =>
+      admin('GET', `/workspaces/${ws.id}/segments/${built.id}`),
+    );
+    const metricsMs = await timed(() =>
+      admin('GET', `/workspaces/${ws.id}/messages/${viewed}/metrics`),
+    );
+    const activityMs = await timed(() =>
+      admin('GET', `/workspaces/${ws.id}/people/user-11/activity?limit=50`),
+    );
+    let erased = 100;
+    const eraseMs = await timed(() =>
+      admin('DELETE', `/workspaces/${ws.id}/people/user-${erased++}`),
+    );
+    const plans = await explain(databaseUrl, ws.id, viewed, built.id);
+    return {
+      people,
+      events,
+      loadSeconds,
+      deliveryIdentified,
+      deliveryAnonymous,
+      ingestAcknowledged: acknowledged,
+      ingestApplied: applied,
+      segmentBuildSeconds,
+      segmentCountMs,
+      metricsMs,
+      activityMs,
+      eraseMs,
+      plans,
+    };
+  } finally {
+    await cleanup.run();
+  }
+}
+
+/**
+ * Everyone's view of `messageId`, as the in-app intake stores it (an `inapp` event per visitor):
+ * its effects write each person's message state and the message's hourly counters.
+ */
+async function writeViews(
+  store: Awaited<ReturnType<typeof openStore>>,
+  workspaceId: string,
+  messageId: string,
+  people: number,
+  now: number,
+) {
+  for (let from = 0; from < people; from += 2000) {
+    const rows = [];
+    for (let p = from; p < Math.min(people, from + 2000); p++) {
+      const at = now - (p % 1000) * 60_000;
+      rows.push({
+        message_id: `inapp:view-${p}`,
+        type: 'inapp' as const,
+        name: 'in-app:message-opened',
+        user_id: `user-${p}`,
+        anonymous_id: `anon-${p}`,
+        group_id: null,
+        previous_id: null,
+        properties: JSON.stringify({
+          kind: 'opened',
+          messageId,
+          version: 1,
+          deliveryId: `${messageId}.1..bench`,
+          visitor: `u:user-${p}`,
+        }),
+        traits: null,
+        context: null,
+        integrations: null,
+        timestamp: at,
+        original_timestamp: at,
+        sent_at: null,
+        received_at: at,
+      });
+    }
+    await store.events.write({ workspaceId, events: rows });
+  }
+}
+
+/** p50 and p99 of one visitor's full answers (no If-None-Match), over BENCH_DURATION seconds. */
+async function latency(url: string): Promise<{ p50: number; p99: number }> {
+  const result = await autocannon({ url, connections: 10, duration: DURATION });
+  if (result.non2xx > 0) throw new Error(`${url} answered ${result.non2xx} non-2xx`);
+  return { p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/**
+ * Tracking batches for BENCH_DURATION seconds: events acknowledged per second, then applied
+ * (stored events until the ingest log is empty, over the time since the load began).
+ */
+async function ingest(url: string, writeKey: string, databaseUrl: string) {
+  const factory = new BatchFactory(writeKey, newRunTag());
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const one = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
+  try {
+    const before = await one(`SELECT count(*) AS n FROM event_ids`);
+    let requestNo = 0;
+    const started = performance.now();
+    const result = await autocannon({
+      url: `${url}/v1/batch`,
+      method: 'POST',
+      connections: 10,
+      duration: DURATION,
+      headers: { 'content-type': 'text/plain' },
+      setupClient: (c) => {
+        c.setBody(factory.body(requestNo++));
+        c.on('response', () => c.setBody(factory.body(requestNo++)));
+      },
+    });
+    const acknowledged = ((result['2xx'] ?? 0) * EVENTS_PER_BATCH) / DURATION;
+    while ((await one(`SELECT count(*) AS n FROM ingest_log WHERE failed_at IS NULL`)) > 0) {
+      await sleep(250);
+    }
+    const stored = (await one(`SELECT count(*) AS n FROM event_ids`)) - before;
+    const applied = stored / ((performance.now() - started) / 1000);
+    return { acknowledged, applied };
+  } finally {
+    await client.end();
+  }
+}
+
+function printTable(all: Figures[]) {
+  const rows: Array<[string, (f: Figures) => number, 'time' | 'rate']> = [
+    ['delivery identified p50 ms', (f) => f.deliveryIdentified.p50, 'time'],
+    ['delivery identified p99 ms', (f) => f.deliveryIdentified.p99, 'time'],
+    ['delivery anonymous p50 ms', (f) => f.deliveryAnonymous.p50, 'time'],
+    ['delivery anonymous p99 ms', (f) => f.deliveryAnonymous.p99, 'time'],
+    ['ingest acknowledged events/s', (f) => f.ingestAcknowledged, 'rate'],
+    ['ingest applied events/s', (f) => f.ingestApplied, 'rate'],
+    ['segment build s', (f) => f.segmentBuildSeconds, 'time'],
+    ['segment count ms', (f) => f.segmentCountMs, 'time'],
+    ['metrics (N views) ms', (f) => f.metricsMs, 'time'],
+    ['person activity page ms', (f) => f.activityMs, 'time'],
+    ['erase a person ms', (f) => f.eraseMs, 'time'],
+  ];
+  const first = all[0]!;
+  const last = all[all.length - 1]!;
+  const header = ['', ...all.map((f) => `${f.people.toLocaleString('en')} people`), 'growth'];
+  const lines = [header];
+  lines.push(['events loaded', ...all.map((f) => f.events.toLocaleString('en')), '']);
+  lines.push(['load s', ...all.map((f) => f.loadSeconds.toFixed(0)), '']);
+  for (const [name, read, kind] of rows) {
+    // Growth as "how much worse": a time that doubles and a rate that halves are both 2.0×.
+    const growth = kind === 'time' ? read(last) / read(first) : read(first) / read(last);
+    lines.push([name, ...all.map((f) => read(f).toFixed(1)), `${growth.toFixed(2)}×`]);
+  }
+  const widths = header.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
+  for (const line of lines) {
+    console.log(
+      line
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+        .join('  '),
+    );
+  }
+  console.log(`\nQuery plans at ${last.people.toLocaleString('en')} people:`);
+  for (const plan of last.plans) console.log(`- ${plan.name}: ${plan.summary}`);
+}
+
+async function main() {
+  const all: Figures[] = [];
+  for (const size of SIZES) {
+    console.error(`loading and measuring ${size.toLocaleString('en')} people…`);
+    all.push(await measureSize(size));
+  }
+  printTable(all);
+}
+
+await main();
