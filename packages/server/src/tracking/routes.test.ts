@@ -72,9 +72,9 @@ describeEachDialect('tracking API', (dialect) => {
       },
     });
     expect(response.status).toBe(200);
-    await expect.poll(async () => (await activity('v-bad')).map((e) => e.event)).toEqual([
-      'Caf\uFFFD\uFFFD',
-    ]);
+    await expect
+      .poll(async () => (await activity('v-bad')).map((e) => e.event))
+      .toEqual(['Caf\uFFFD\uFFFD']);
   });
 
   it('takes the short paths analytics-next posts to (/v1/<first letter>, /v1/b)', async () => {
