@@ -32,9 +32,10 @@ export function countedSince(now: number): number {
 }
 
 /**
- * The counter bumps of one batch of track calls the ingest path applies, added up per person,
- * counter and day, then written in multi-row upserts: one statement for hundreds of events
- * rather than one each.
+ * Counts per person, counter and day, added up in memory, then added to the stored rows in
+ * multi-row upserts: one statement for hundreds of events rather than one each. The ingest path
+ * bumps with it as it applies a batch of track calls; recounts, anonymous history and merges
+ * tally with it too.
  *
  * @example
  * const bumps = new CounterBumps();
@@ -47,11 +48,11 @@ export class CounterBumps {
     { profileId: string; counter: string; day: number; n: number }
   >();
 
-  add(profileId: string, counter: string, day: number): void {
+  add(profileId: string, counter: string, day: number, n = 1): void {
     const key = `${profileId}\u0000${counter}\u0000${day}`;
     const known = this.counts.get(key);
-    if (known) known.n += 1;
-    else this.counts.set(key, { profileId, counter, day, n: 1 });
+    if (known) known.n += n;
+    else this.counts.set(key, { profileId, counter, day, n });
   }
 
   async write(trx: Kysely<Schema>, workspaceId: string): Promise<void> {
@@ -109,7 +110,7 @@ export async function recountCounters(
       identity.profile_id,
     );
   }
-  const tally = new Tally();
+  const tally = new CounterBumps();
   await tallyEvents(trx, workspaceId, owners, byEvent(counters), countedSince(now), tally);
   await tally.write(trx, workspaceId);
 }
@@ -128,7 +129,7 @@ export async function countAnonymousHistory(
 ): Promise<Set<string>> {
   if (counters.size === 0) return new Set();
   const owners: Owners = { user_id: new Map(), anonymous_id: new Map([[anonymousId, profileId]]) };
-  const tally = new Tally();
+  const tally = new CounterBumps();
   const names = await tallyEvents(trx, workspaceId, owners, counters, countedSince(now), tally);
   await tally.write(trx, workspaceId);
   return names;
@@ -147,7 +148,7 @@ export async function mergeCounters(
     .where('profile_id', '=', fromId)
     .execute();
   if (rows.length === 0) return;
-  const tally = new Tally();
+  const tally = new CounterBumps();
   for (const row of rows) tally.add(intoId, row.counter, Number(row.day), Number(row.count));
   await tally.write(trx, workspaceId);
   await trx.deleteFrom('person_event_counts').where('profile_id', '=', fromId).execute();
@@ -175,7 +176,7 @@ async function tallyEvents(
   owners: Owners,
   counters: ReadonlyMap<string, Counter[]>,
   since: number,
-  tally: Tally,
+  tally: CounterBumps,
 ): Promise<Set<string>> {
   const names = [...counters.keys()];
   const plain = names.filter((n) => counters.get(n)!.every((c) => !c.where?.length));
@@ -239,32 +240,4 @@ async function tallyEvents(
     }
   }
   return seen;
-}
-
-/** Counts per profile, counter and day, added to the stored rows in a few statements. */
-class Tally {
-  private readonly counts = new Map<string, number>();
-
-  add(profileId: string, counter: string, day: number, n: number): void {
-    const key = JSON.stringify([profileId, counter, day]);
-    this.counts.set(key, (this.counts.get(key) ?? 0) + n);
-  }
-
-  async write(trx: Kysely<Schema>, workspaceId: string): Promise<void> {
-    const rows = [...this.counts].map(([key, count]) => {
-      const [profileId, counter, day] = JSON.parse(key) as [string, string, number];
-      return { profile_id: profileId, workspace_id: workspaceId, counter, day, count };
-    });
-    for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-      await trx
-        .insertInto('person_event_counts')
-        .values(rows.slice(i, i + WRITE_CHUNK))
-        .onConflict((oc) =>
-          oc.columns(['profile_id', 'counter', 'day']).doUpdateSet((eb) => ({
-            count: eb('person_event_counts.count', '+', eb.ref('excluded.count')),
-          })),
-        )
-        .execute();
-    }
-  }
 }

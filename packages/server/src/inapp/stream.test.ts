@@ -1,7 +1,11 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../test-support/databases.js';
 import { inAppClient, messageBody } from '../test-support/inapp.js';
 import { startTestServer, type TestWorkspace, useTestServer } from '../test-support/server.js';
+import { LocalBus } from './bus.js';
+import { StreamHub } from './stream.js';
 
 /** Reads Server-Sent Events from a live stream, as EventSource would. */
 async function openStream(url: string) {
@@ -101,4 +105,20 @@ describeEachDialect('in-app live stream on shutdown', (dialect) => {
     await stream.next('reconnect');
     expect(stream.events).toContain('reconnect');
   });
+});
+
+it('a stream that opens once the hub has closed is told to reconnect and ended', async () => {
+  // The request began before the node started closing and reached the hub after it closed.
+  const hub = new StreamHub(new LocalBus());
+  hub.close();
+  const http = createServer((_request, res) => hub.open(res, 'ws_1', 'a:late'));
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = http.address() as AddressInfo;
+    const text = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(text).toContain('event: reconnect');
+    expect(hub.size).toBe(0);
+  } finally {
+    http.close();
+  }
 });

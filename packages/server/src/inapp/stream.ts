@@ -18,6 +18,7 @@ export class StreamHub {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
   private count = 0;
+  private closed = false;
   /**
    * Event ids: this hub's boot nonce and a counter. A client that reconnects sends the last one
    * as `Last-Event-ID`; hints carry no content, so whatever it missed meanwhile (on this node or
@@ -66,6 +67,13 @@ export class StreamHub {
     this.send(res, 'hello', JSON.stringify({ pollInterval: STREAM_POLL_INTERVAL }));
     // A resumed stream (its node went away, or the connection dropped) may have missed hints.
     if (res.req.headers['last-event-id'] !== undefined) this.send(res, 'refresh', '{}');
+    // A stream whose request began before the node started closing: it would hold the close
+    // open for as long as the page stays. The page goes elsewhere, like those already open.
+    if (this.closed) {
+      this.send(res, 'reconnect', '{}', this.newId());
+      res.end();
+      return;
+    }
 
     let visitors = this.streams.get(workspaceId);
     if (!visitors) this.streams.set(workspaceId, (visitors = new Map()));
@@ -84,6 +92,7 @@ export class StreamHub {
 
   /** Tells every open page to reconnect (to another node) and ends the streams. */
   close(): void {
+    this.closed = true;
     this.unsubscribe();
     clearInterval(this.heartbeat);
     const id = this.newId();
