@@ -10,29 +10,30 @@
  * page, the erasure of a person. The last table gives each figure's growth from the smallest
  * size to the largest, and EXPLAIN says which index each hot query uses.
  *
- * Loading goes through the store's ingest pipeline (the one the ingest processor applies
- * accepted calls with: the same rows, the same identity resolution, message states and segment
- * counters), fed with calls normalized as the tracking API normalizes them: what the API would
- * have written, without HTTP in the way.
+ * Loading (support/scale-load.ts): messages and segments through the admin API, identify calls
+ * and views through the store's ingest pipeline (the one the ingest processor applies accepted
+ * calls with), fed with calls normalized as the tracking API normalizes them; the 1–50 tracks a
+ * person are inserted in bulk by PostgreSQL, with the counters and memberships they lead to
+ * (support/bulk.ts). Before the sizes, BENCH_SCALE_CHECK people (default 300) are loaded both
+ * ways, tracks through the pipeline and in bulk, and every table compared: the bench stops if
+ * the bulk load is not exactly what the API would have written.
  *
  * Run: `npx tsc -b && npx tsx bench/scale.ts` (BENCH_DURATION seconds per load phase, default 5).
  */
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { buildApp } from '../packages/server/dist/app.js';
-import { openStore } from '../packages/server/dist/store/index.js';
-import { normalizeCall } from '../packages/server/dist/tracking/normalize.js';
 import { adminClient, BENCH_MASTER_KEY, createPostgresDatabase } from './support/admin.js';
 import { BatchFactory, EVENTS_PER_BATCH, newRunTag } from './support/events.js';
 import { Cleanup, sleep, startServer } from './support/processes.js';
 import { explain, type Plan } from './support/explain.js';
+import { differences, digestTables } from './support/scale-check.js';
+import { loadScaleWorkspace } from './support/scale-load.js';
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '10000,100000').split(',').map(Number);
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const MAIN = join(import.meta.dirname, '../packages/server/dist/main.js');
-const EVENT_NAMES = Array.from({ length: 20 }, (_, i) => `Event ${i}`);
-const DAY = 86_400_000;
+const CHECK_PEOPLE = Number(process.env.BENCH_SCALE_CHECK ?? 300);
 
 interface Figures {
   people: number;
@@ -50,17 +51,6 @@ interface Figures {
   plans: Plan[];
 }
 
-/** A deterministic generator: the same people at every run. */
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x1_0000_0000;
-  };
-}
-
 async function measureSize(people: number): Promise<Figures> {
   const cleanup = new Cleanup();
   try {
@@ -69,96 +59,19 @@ async function measureSize(people: number): Promise<Figures> {
     const databaseUrl = await createPostgresDatabase(cleanup, 'herald_scale', keep);
     if (keep) console.error(`keeping ${databaseUrl}`);
     const dataDir = cleanup.tempDir('herald-scale-');
-    // The loader: a Herald app in this process, not listening, whose store applies the calls.
-    const store = await openStore({ databaseUrl, dataDir });
-    const loader = await buildApp({ store, masterKey: BENCH_MASTER_KEY, ingestRateLimit: 0 });
-    const inject = async <T>(method: 'GET' | 'POST', url: string, payload?: object) => {
-      const response = await loader.inject({
-        method,
-        url: `/api/v1${url}`,
-        headers: { authorization: `Bearer ${BENCH_MASTER_KEY}` },
-        ...(payload ? { payload } : {}),
-      });
-      if (response.statusCode >= 300) throw new Error(`${url}: ${response.body}`);
-      return response.json() as T;
-    };
-    const ws = await inject<{ id: string; writeKey: string; secretKey: string }>(
-      'POST',
-      '/workspaces',
-      { name: 'Scale', inApp: { enabled: true, anonymous: true } },
-    );
-    const messageIds: string[] = [];
-    for (let m = 0; m < 50; m++) {
-      const message = await inject<{ id: string }>('POST', `/workspaces/${ws.id}/messages`, {
-        name: `Message ${m}`,
-        audience: { type: m % 2 ? 'identified' : 'anonymous' },
-        pageRules: { include: [{ op: 'contains', value: `/page-${m % 10}` }], exclude: [] },
-        steps: [{ name: 'main', html: `<h2>Message ${m}</h2><a href="herald://close">OK</a>` }],
-      });
-      await inject('POST', `/workspaces/${ws.id}/messages/${message.id}/launch`);
-      messageIds.push(message.id);
-    }
-    for (let s = 0; s < 20; s++) {
-      await inject('POST', `/workspaces/${ws.id}/segments`, {
-        name: `Segment ${s}`,
-        conditions:
-          s % 2
-            ? {
-                conditions: [
-                  { type: 'trait', trait: 'plan', op: 'equals', value: `plan-${s % 4}` },
-                ],
-              }
-            : { conditions: [{ type: 'event', event: EVENT_NAMES[s]!, withinDays: 30 }] },
-      });
-    }
-    const viewed = messageIds[1]!; // identified: everyone's view of it is what metrics read
-
     const started = performance.now();
-    const next = random(people);
-    const now = Date.now();
-    let events = 0;
-    let calls: object[] = [];
-    const flush = async () => {
-      if (calls.length === 0) return;
-      const rows = calls.map((call, i) => normalizeCall(call, undefined, now, {}, `batch.${i}`));
-      await store.events.write({ workspaceId: ws.id, events: rows });
-      events += rows.length;
-      calls = [];
-    };
-    for (let p = 0; p < people; p++) {
-      const userId = `user-${p}`;
-      const anonymousId = `anon-${p}`;
-      const at = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString();
-      calls.push({
-        type: 'identify',
-        messageId: `id-${p}`,
-        userId,
-        anonymousId,
-        timestamp: at(60),
-        traits: { plan: `plan-${p % 4}`, email: `${userId}@example.com`, createdAt: at(60) },
-      });
-      // Every fifth person signed in from a second device, whose anonymous ID merges into them.
-      if (p % 5 === 0) {
-        calls.push({ type: 'identify', messageId: `id2-${p}`, userId, anonymousId: `anon-b-${p}` });
-      }
-      const count = 1 + Math.floor(next() * 50);
-      for (let e = 0; e < count; e++) {
-        const name = EVENT_NAMES[Math.floor(next() * EVENT_NAMES.length)]!;
-        calls.push({
-          type: 'track',
-          messageId: `ev-${p}-${e}`,
-          userId,
-          event: name,
-          timestamp: at(next() * 45),
-          properties: { sku: `sku-${e % 7}`, value: e },
-        });
-      }
-      if (calls.length >= 2000) await flush();
-    }
-    await flush();
-    await writeViews(store, ws.id, viewed, people, now);
-    await loader.close();
-    await store.close();
+    const ws = await loadScaleWorkspace(
+      databaseUrl,
+      dataDir,
+      people,
+      'bulk',
+      Date.now(),
+      (phase, n) =>
+        console.error(
+          `  ${phase}: ${n.toLocaleString('en')} people, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        ),
+    );
+    const { events, viewed } = ws;
     const loadSeconds = (performance.now() - started) / 1000;
 
     const herald = await startServer(
@@ -237,49 +150,6 @@ async function measureSize(people: number): Promise<Figures> {
     };
   } finally {
     await cleanup.run();
-  }
-}
-
-/**
- * Everyone's view of `messageId`, as the in-app intake stores it (an `inapp` event per visitor):
- * its effects write each person's message state and the message's hourly counters.
- */
-async function writeViews(
-  store: Awaited<ReturnType<typeof openStore>>,
-  workspaceId: string,
-  messageId: string,
-  people: number,
-  now: number,
-) {
-  for (let from = 0; from < people; from += 2000) {
-    const rows = [];
-    for (let p = from; p < Math.min(people, from + 2000); p++) {
-      const at = now - (p % 1000) * 60_000;
-      rows.push({
-        message_id: `inapp:view-${p}`,
-        type: 'inapp' as const,
-        name: 'in-app:message-opened',
-        user_id: `user-${p}`,
-        anonymous_id: `anon-${p}`,
-        group_id: null,
-        previous_id: null,
-        properties: JSON.stringify({
-          kind: 'opened',
-          messageId,
-          version: 1,
-          deliveryId: `${messageId}.1..bench`,
-          visitor: `u:user-${p}`,
-        }),
-        traits: null,
-        context: null,
-        integrations: null,
-        timestamp: at,
-        original_timestamp: at,
-        sent_at: null,
-        received_at: at,
-      });
-    }
-    await store.events.write({ workspaceId, events: rows });
   }
 }
 
@@ -363,7 +233,35 @@ function printTable(all: Figures[]) {
   for (const plan of last.plans) console.log(`- ${plan.name}: ${plan.summary}`);
 }
 
+/** Loads CHECK_PEOPLE people both ways and stops the bench unless every table is the same. */
+async function checkBulkLoad() {
+  const cleanup = new Cleanup();
+  try {
+    const now = Date.now();
+    const digests = [];
+    for (const tracks of ['pipeline', 'bulk'] as const) {
+      const databaseUrl = await createPostgresDatabase(cleanup, 'herald_scale_check');
+      const ws = await loadScaleWorkspace(
+        databaseUrl,
+        cleanup.tempDir('herald-check-'),
+        CHECK_PEOPLE,
+        tracks,
+        now,
+      );
+      digests.push(await digestTables(databaseUrl, ws.id));
+    }
+    const differ = differences(digests[0]!, digests[1]!);
+    if (differ.length > 0)
+      throw new Error(`the bulk load differs from the pipeline's: ${differ.join(', ')}`);
+    const rows = Object.entries(digests[0]!).map(([t, d]) => `${t} ${d.rows}`);
+    console.error(`bulk load = pipeline load for ${CHECK_PEOPLE} people (${rows.join(', ')})`);
+  } finally {
+    await cleanup.run();
+  }
+}
+
 async function main() {
+  if (CHECK_PEOPLE > 0) await checkBulkLoad();
   const all: Figures[] = [];
   for (const size of SIZES) {
     console.error(`loading and measuring ${size.toLocaleString('en')} people…`);

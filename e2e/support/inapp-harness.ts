@@ -58,6 +58,8 @@ export interface InAppHarness {
   setup(workspace: InAppWorkspace, options?: PageOptions): string;
   /** Waits until the page's `events` callback has received `count` events of `type`. */
   waitForEvent(page: Page, type: string, count?: number): Promise<InAppEvent[]>;
+  /** How many events of `type` the page's `events` option has had so far. */
+  eventCount(page: Page, type: string): Promise<number>;
   /** The iframes of messages on the page, each with its message id and display type. */
   frames(page: Page): Promise<MessageFrame[]>;
   /** Waits for the message's frame to be on screen and sized; answers it. */
@@ -117,11 +119,15 @@ export function useInAppHarness(browser: () => Browser): InAppHarness {
           });
           ${options.then ?? 'herald.page();'}`;
     },
+    eventCount(page, type) {
+      return page.evaluate((t) => window.__inapp.filter((event) => event.type === t).length, type);
+    },
     async waitForEvent(page, type, wanted = 1) {
+      // Polled on a timer, not on animation frames, which a page in the background may not get.
       await page.waitForFunction(
         ([t, n]) => window.__inapp.filter((event) => event.type === t).length >= n,
         [type, wanted] as const,
-        WAIT,
+        { ...WAIT, polling: 100 },
       );
       return page.evaluate((t) => window.__inapp.filter((event) => event.type === t), type);
     },

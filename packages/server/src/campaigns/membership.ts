@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { convertOnSegmentChange } from '../inapp/goals.js';
+import { convertOnSegmentChanges } from '../inapp/goals.js';
 import { prefixedId } from '../store/ids.js';
 import { interactionsOfPeople } from '../store/interactions.js';
 import { readJson } from '../store/json.js';
@@ -19,7 +19,8 @@ export interface MembershipChange {
 
 /**
  * Re-evaluates `segments` for `profileIds` from their traits, event counters (never the
- * events table) and what they did with the messages the segments ask about and writes who entered and who left, with a row in each person's activity.
+ * events table) and what they did with the messages the segments ask about, and writes who
+ * entered and who left, with a row in each person's activity.
  * Answers the changes, for {@link applyChanges}.
  */
 export async function reevaluate(
@@ -79,17 +80,16 @@ export async function reevaluate(
       const matches = evaluate(segment.definition, facts, now);
       const member = members.has(`${segment.id} ${profile.id}`);
       if (matches === member) continue;
-      const change: MembershipChange = {
+      changes.push({
         segmentId: segment.id,
         segmentName: segment.name,
         profileId: profile.id,
         userId: profile.user_id,
         change: matches ? 'enter' : 'leave',
-      };
-      await writeChange(trx, workspaceId, change, now);
-      changes.push(change);
+      });
     }
   }
+  await writeChanges(trx, workspaceId, changes, now);
   return changes;
 }
 
@@ -170,52 +170,77 @@ export async function mergeMemberships(
   }
 }
 
-async function writeChange(
+/** Rows per INSERT: well under both dialects' bound-parameter limits (16 columns an event). */
+const WRITE_CHUNK = 200;
+
+/**
+ * Writes who entered and who left, and a `segment` event in each one's activity, in a few
+ * multi-row statements: a build decides hundreds of people a chunk.
+ */
+async function writeChanges(
   trx: Kysely<Schema>,
   workspaceId: string,
-  change: MembershipChange,
+  changes: MembershipChange[],
   now: number,
 ): Promise<void> {
-  if (change.change === 'enter') {
+  const enters = changes.filter((c) => c.change === 'enter');
+  for (let i = 0; i < enters.length; i += WRITE_CHUNK) {
     await trx
       .insertInto('segment_members')
-      .values({
-        segment_id: change.segmentId,
-        profile_id: change.profileId,
-        workspace_id: workspaceId,
-        entered_at: now,
-      })
+      .values(
+        enters.slice(i, i + WRITE_CHUNK).map((c) => ({
+          segment_id: c.segmentId,
+          profile_id: c.profileId,
+          workspace_id: workspaceId,
+          entered_at: now,
+        })),
+      )
       .onConflict((oc) => oc.columns(['segment_id', 'profile_id']).doNothing())
       .execute();
-  } else {
-    await trx
-      .deleteFrom('segment_members')
-      .where('segment_id', '=', change.segmentId)
-      .where('profile_id', '=', change.profileId)
-      .execute();
+  }
+  const leaving = new Map<string, string[]>();
+  for (const c of changes) {
+    if (c.change === 'leave')
+      leaving.set(c.segmentId, [...(leaving.get(c.segmentId) ?? []), c.profileId]);
+  }
+  for (const [segmentId, profileIds] of leaving) {
+    for (let i = 0; i < profileIds.length; i += WRITE_CHUNK) {
+      await trx
+        .deleteFrom('segment_members')
+        .where('segment_id', '=', segmentId)
+        .where('profile_id', 'in', profileIds.slice(i, i + WRITE_CHUNK))
+        .execute();
+    }
   }
   // The person's activity shows it; type `segment` cannot be sent through the tracking API.
-  await trx
-    .insertInto('events')
-    .values({
-      workspace_id: workspaceId,
-      message_id: prefixedId('seg', 12),
-      type: 'segment',
-      name: change.change === 'enter' ? 'entered segment' : 'left segment',
-      user_id: change.userId,
-      anonymous_id: null,
-      group_id: null,
-      previous_id: null,
-      properties: JSON.stringify({ segmentId: change.segmentId, segmentName: change.segmentName }),
-      traits: null,
-      context: null,
-      integrations: null,
-      timestamp: now,
-      original_timestamp: null,
-      sent_at: null,
-      received_at: now,
-    })
-    .execute();
+  for (let i = 0; i < changes.length; i += WRITE_CHUNK) {
+    await trx
+      .insertInto('events')
+      .values(
+        changes.slice(i, i + WRITE_CHUNK).map((change) => ({
+          workspace_id: workspaceId,
+          message_id: prefixedId('seg', 12),
+          type: 'segment' as const,
+          name: change.change === 'enter' ? 'entered segment' : 'left segment',
+          user_id: change.userId,
+          anonymous_id: null,
+          group_id: null,
+          previous_id: null,
+          properties: JSON.stringify({
+            segmentId: change.segmentId,
+            segmentName: change.segmentName,
+          }),
+          traits: null,
+          context: null,
+          integrations: null,
+          timestamp: now,
+          original_timestamp: null,
+          sent_at: null,
+          received_at: now,
+        })),
+      )
+      .execute();
+  }
 }
 
 /**
@@ -231,16 +256,10 @@ export async function applyChanges(
   now: number,
 ): Promise<Set<string>> {
   const visitors = new Set<string>();
+  const goals = changes.filter((c) => rules.goalSegments.has(c.segmentId));
+  await convertOnSegmentChanges(trx, workspaceId, goals, now);
   for (const change of changes) {
     visitors.add(`u:${change.userId}`);
-    await convertOnSegmentChange(
-      trx,
-      workspaceId,
-      change.profileId,
-      change.segmentId,
-      change.change,
-      now,
-    );
     if (change.change !== 'enter') continue;
     for (const campaign of rules.segmentTriggers.get(change.segmentId) ?? []) {
       await fireCampaign(

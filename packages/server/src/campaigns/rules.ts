@@ -1,3 +1,4 @@
+import type { MessageDefinition } from '@herald/protocol';
 import type { Kysely } from 'kysely';
 import type { ChangeBus } from '../inapp/bus.js';
 import { readJson } from '../store/json.js';
@@ -52,6 +53,8 @@ export interface WorkspaceRules {
   counters: Map<string, Counter[]>;
   eventTriggers: Map<string, CampaignRule[]>;
   segmentTriggers: Map<string, CampaignRule[]>;
+  /** Segments whose entry or exit is the goal of a launched (or paused) message. */
+  goalSegments: Set<string>;
 }
 
 const EMPTY: WorkspaceRules = {
@@ -59,6 +62,7 @@ const EMPTY: WorkspaceRules = {
   counters: new Map(),
   eventTriggers: new Map(),
   segmentTriggers: new Map(),
+  goalSegments: new Set(),
 };
 /** How long a node may go on with rules it read, when no bus tells it of a change. */
 export const RULES_MAX_AGE_MS = 10_000;
@@ -118,6 +122,7 @@ export async function loadRules(db: Kysely<Schema>, workspaceId: string): Promis
     counters: new Map(),
     eventTriggers: new Map(),
     segmentTriggers: new Map(),
+    goalSegments: segmentRows.length > 0 ? await goalSegmentsOf(db, workspaceId) : new Set(),
   };
   for (const row of segmentRows) {
     const definition = readJson<ConditionGroup>(row.definition, { match: 'all', conditions: [] });
@@ -165,4 +170,20 @@ export async function loadRules(db: Kysely<Schema>, workspaceId: string): Promis
     map.set(key, [...(map.get(key) ?? []), campaign]);
   }
   return rules;
+}
+
+/** The segments that launched or paused messages of the workspace name as their goal. */
+async function goalSegmentsOf(db: Kysely<Schema>, workspaceId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('messages')
+    .select('definition')
+    .where('workspace_id', '=', workspaceId)
+    .where('status', 'in', ['active', 'paused'])
+    .execute();
+  const ids = new Set<string>();
+  for (const row of rows) {
+    const goal = readJson<MessageDefinition>(row.definition, {} as MessageDefinition).goal;
+    if (goal?.segment) ids.add(goal.segment.id);
+  }
+  return ids;
 }

@@ -16,9 +16,9 @@ import {
 } from './rules.js';
 
 /** People per chunk when only deciding membership: one short transaction's worth. */
-const CHUNK = 500;
+const CHUNK = 2000;
 /** People per chunk of a build that recounts events: a year of their events is read. */
-const RECOUNT_CHUNK = 100;
+export const RECOUNT_CHUNK = 1000;
 /** How soon to try again when the next person is locked by an ingest transaction. */
 const RETRY_LOCKED_MS = 200;
 /** How often segments whose answer changes with time alone are re-evaluated. */

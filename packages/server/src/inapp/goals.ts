@@ -9,6 +9,8 @@ import { bump } from './effects.js';
 import { bumpSplit } from './experiment-effects.js';
 
 const DAY = 86_400_000;
+/** Values per IN list: well under both dialects' bound-parameter limits. */
+const IN_CHUNK = 500;
 
 /**
  * Conversions, decided as events arrive:
@@ -77,29 +79,43 @@ export function goalsEffect(bus: ChangeBus): IngestEffect {
   };
 }
 
+/** A person entered or left a segment (campaigns/membership.ts). */
+export interface SegmentChange {
+  profileId: string;
+  segmentId: string;
+  change: 'enter' | 'leave';
+}
+
 /**
  * Goals met by entering or leaving a segment (`goal.segment`), within the window after the view
- * or click: called by segment membership (campaigns/membership.ts) in the same transaction.
+ * or click: called by segment membership (campaigns/membership.ts) in the same transaction with
+ * the changes of a whole chunk of people, read in a few queries whatever their number.
  */
-export async function convertOnSegmentChange(
+export async function convertOnSegmentChanges(
   trx: Kysely<Schema>,
   workspaceId: string,
-  profileId: string,
-  segmentId: string,
-  change: 'enter' | 'leave',
+  changes: SegmentChange[],
   at: number,
 ): Promise<void> {
-  const identities = await identitiesOf(trx, profileId);
-  const candidates = await statesOf(
-    { trx, workspaceId },
-    identities.map((i) => i.visitor),
-  );
-  for (const candidate of candidates) {
-    const goal = candidate.goal.segment;
-    if (!goal || goal.id !== segmentId || goal.on !== change) continue;
-    const since = reachedAt(candidate);
-    if (since === null || !within(at, since, candidate.goal.windowDays)) continue;
-    await convert(trx, workspaceId, candidate, profileId, at);
+  if (changes.length === 0) return;
+  const identities = await identitiesOfPeople(trx, [...new Set(changes.map((c) => c.profileId))]);
+  const visitors = [...identities.values()].flat().map((i) => i.visitor);
+  const byVisitor = new Map<string, Candidate[]>();
+  for (let i = 0; i < visitors.length; i += IN_CHUNK) {
+    for (const candidate of await statesOf({ trx, workspaceId }, visitors.slice(i, i + IN_CHUNK))) {
+      byVisitor.set(candidate.visitor, [...(byVisitor.get(candidate.visitor) ?? []), candidate]);
+    }
+  }
+  for (const { profileId, segmentId, change } of changes) {
+    for (const { visitor } of identities.get(profileId) ?? []) {
+      for (const candidate of byVisitor.get(visitor) ?? []) {
+        const goal = candidate.goal.segment;
+        if (!goal || goal.id !== segmentId || goal.on !== change) continue;
+        const since = reachedAt(candidate);
+        if (since === null || !within(at, since, candidate.goal.windowDays)) continue;
+        await convert(trx, workspaceId, candidate, profileId, at);
+      }
+    }
   }
 }
 
@@ -213,15 +229,27 @@ function profileOf(trx: Kysely<Schema>, workspaceId: string, event: NewEvent) {
 
 /** A person's identities as visitor keys, with when each was linked. */
 async function identitiesOf(trx: Kysely<Schema>, profileId: string) {
-  const rows = await trx
-    .selectFrom('identities')
-    .select(['kind', 'value', 'created_at'])
-    .where('profile_id', '=', profileId)
-    .execute();
-  return rows.map((r) => ({
-    visitor: `${r.kind === 'user' ? 'u' : 'a'}:${r.value}`,
-    since: r.created_at,
-  }));
+  return (await identitiesOfPeople(trx, [profileId])).get(profileId) ?? [];
+}
+
+/** The identities of each of these people, as {@link identitiesOf} answers them. */
+async function identitiesOfPeople(trx: Kysely<Schema>, profileIds: string[]) {
+  const byPerson = new Map<string, Array<{ visitor: string; since: number }>>();
+  for (let i = 0; i < profileIds.length; i += IN_CHUNK) {
+    const rows = await trx
+      .selectFrom('identities')
+      .select(['profile_id', 'kind', 'value', 'created_at'])
+      .where('profile_id', 'in', profileIds.slice(i, i + IN_CHUNK))
+      .execute();
+    for (const r of rows) {
+      const identity = {
+        visitor: `${r.kind === 'user' ? 'u' : 'a'}:${r.value}`,
+        since: r.created_at,
+      };
+      byPerson.set(r.profile_id, [...(byPerson.get(r.profile_id) ?? []), identity]);
+    }
+  }
+  return byPerson;
 }
 
 async function performed(

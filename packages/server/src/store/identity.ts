@@ -31,6 +31,9 @@ export const identityEffect: IngestEffect = {
   },
 };
 
+/** Profiles per last-seen update (two parameters each). */
+const LAST_SEEN_CHUNK = 500;
+
 class IdentityWriter {
   private readonly profileOfUser = new Map<string, string>();
   private readonly linked = new Set<string>();
@@ -66,16 +69,21 @@ class IdentityWriter {
     if (event.timestamp > seen) this.lastSeen.set(profileId, event.timestamp);
   }
 
-  /** Records when each touched profile was last seen; call once after the last `apply`. */
+  /**
+   * Records when each touched profile was last seen, in one statement per few hundred people;
+   * call once after the last `apply`.
+   */
   async finish(): Promise<void> {
-    for (const [profileId, at] of this.lastSeen) {
-      await this.trx
-        .updateTable('profiles')
-        .set({
-          last_seen_at: sql<number>`case when last_seen_at < ${at} then ${at} else last_seen_at end`,
-        })
-        .where('id', '=', profileId)
-        .execute();
+    const seen = [...this.lastSeen];
+    for (let i = 0; i < seen.length; i += LAST_SEEN_CHUNK) {
+      const rows = seen
+        .slice(i, i + LAST_SEEN_CHUNK)
+        .map(([profileId, at]) => sql`(${profileId}, cast(${at} as bigint))`);
+      await sql`
+        with seen (id, at) as (values ${sql.join(rows)})
+        update profiles set last_seen_at =
+          case when profiles.last_seen_at < seen.at then seen.at else profiles.last_seen_at end
+        from seen where profiles.id = seen.id`.execute(this.trx);
     }
   }
 

@@ -1,0 +1,69 @@
+/**
+ * The proof that bench/scale's bulk load is what the API would have written: the same people
+ * loaded twice, their tracks through the store's pipeline into one database and in bulk into
+ * another (scale-load.ts), then every table either writes compared row by row, by a digest of
+ * its rows with generated ids and clock times left out (profiles and segments are matched by
+ * user ID and name).
+ */
+import pg from 'pg';
+
+/** Each compared table: its rows as text, in a stable order, for workspace $1. */
+const TABLES: Record<string, string> = {
+  events: `select concat_ws('|', type, message_id, name, user_id, anonymous_id, properties,
+      traits, context, timestamp, original_timestamp, sent_at, received_at)
+    from events where workspace_id = $1 and type <> 'segment'`,
+  event_ids: `select message_id || '|' || received_at from event_ids where workspace_id = $1`,
+  profiles: `select concat_ws('|', user_id, email, traits, created_at, last_seen_at)
+    from profiles where workspace_id = $1`,
+  identities: `select concat_ws('|', i.kind, i.value, p.user_id)
+    from identities i join profiles p on p.id = i.profile_id where i.workspace_id = $1`,
+  person_event_counts: `select concat_ws('|', p.user_id, c.counter, c.day, c.count)
+    from person_event_counts c join profiles p on p.id = c.profile_id where c.workspace_id = $1`,
+  segment_members: `select s.name || '|' || p.user_id
+    from segment_members m join segments s on s.id = m.segment_id
+      join profiles p on p.id = m.profile_id where m.workspace_id = $1`,
+  'segment activity': `select concat_ws('|', e.name, e.user_id, e.properties::json->>'segmentName')
+    from events e where e.workspace_id = $1 and e.type = 'segment'`,
+  message_states: `select concat_ws('|', s.visitor, s.views, s.first_viewed_at, s.dismissed_at)
+    from message_states s where s.workspace_id = $1`,
+  message_stats: `select concat_ws('|', metric, hour, action, count) from message_stats
+    where message_id in (select id from messages where workspace_id = $1)`,
+};
+
+export interface TableDigest {
+  rows: number;
+  digest: string;
+}
+
+/** Row count and digest of each compared table of the workspace. */
+export async function digestTables(
+  databaseUrl: string,
+  workspaceId: string,
+): Promise<Record<string, TableDigest>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const digests: Record<string, TableDigest> = {};
+    for (const [table, rows] of Object.entries(TABLES)) {
+      const { rows: result } = await client.query<{ n: string; digest: string | null }>(
+        `select count(*) as n, md5(coalesce(string_agg(r, E'\\n' order by r), '')) as digest
+         from (${rows}) as t(r)`,
+        [workspaceId],
+      );
+      digests[table] = { rows: Number(result[0]!.n), digest: result[0]!.digest ?? '' };
+    }
+    return digests;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The tables whose rows differ between two digests, with both row counts. */
+export function differences(
+  pipeline: Record<string, TableDigest>,
+  bulk: Record<string, TableDigest>,
+): string[] {
+  return Object.keys(pipeline)
+    .filter((table) => pipeline[table]!.digest !== bulk[table]!.digest)
+    .map((table) => `${table} (${pipeline[table]!.rows} rows vs ${bulk[table]!.rows})`);
+}
