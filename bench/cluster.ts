@@ -1,10 +1,13 @@
 /**
- * Herald as a cluster: one node against two, on one PostgreSQL database and one Redis, no load
- * balancer (the load generator spreads its connections over the nodes). Measures ingest (acked
- * and applied events/s), delivery (full `GET /v1/in-app/messages` answers/s) and SSE fan-out
- * (time from a launch through node 1 until every open stream, on every node, got its hint).
+ * Herald as a cluster: one node against two and three (BENCH_NODES, default 1,2,3), on one
+ * PostgreSQL database and one Redis, no load balancer (the load generator spreads its
+ * connections over the nodes). Measures ingest (acked and applied events/s), delivery (full
+ * `GET /v1/in-app/messages` answers/s), open SSE streams (BENCH_STREAMS per node, default
+ * 10,000, each node's held by a client process of its own) with the memory each costs its node,
+ * and fan-out (time from a launch through node 1 until every stream, on every node, got its
+ * hint). Each figure is also printed as a ratio against one node in the same run.
  *
- * npx tsc -b && npx tsx bench/cluster.ts        (BENCH_DURATION=10, BENCH_STREAMS=2000)
+ * npx tsc -b && npx tsx bench/cluster.ts        (BENCH_DURATION=10, BENCH_STREAMS=10000)
  *
  * Everything shares this machine's cores: see the note printed with the results.
  */
@@ -23,13 +26,16 @@ import {
 } from './support/processes.js';
 import { adminClient, createPostgresDatabase } from './support/admin.js';
 import { snapshotPostgres } from './support/progress.js';
-import { StreamSwarm } from './support/streams.js';
+import { SwarmProcess } from './support/swarm-process.js';
+import { readFile } from 'node:fs/promises';
 
 const MAIN = fileURLToPath(new URL('../packages/server/dist/main.js', import.meta.url));
 const settings = {
   duration: Number(process.env.BENCH_DURATION ?? 10),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
-  streams: Number(process.env.BENCH_STREAMS ?? 2000),
+  /** Open streams per node. */
+  streams: Number(process.env.BENCH_STREAMS ?? 10_000),
+  nodes: (process.env.BENCH_NODES ?? '1,2,3').split(',').map(Number),
   launches: Number(process.env.BENCH_LAUNCHES ?? 5),
   redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
@@ -44,31 +50,56 @@ interface Row {
   deliveryP99: number;
   fanoutMedianMs: number;
   fanoutMaxMs: number;
+  /** Resident memory each open stream adds to its node, in KiB (mean over the nodes). */
+  kibPerStream: number;
 }
 
 async function main(): Promise<void> {
   process.stdout.write(
     `Herald cluster benchmark: ${settings.duration} s per phase, ${settings.connections} ` +
-      `connections, ${settings.streams} SSE streams, ${settings.launches} launches.\n` +
+      `connections, ${settings.streams} SSE streams per node, ${settings.launches} launches.\n` +
       `Machine: ${cpus().length} cores, load ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}. Nodes, PostgreSQL, Redis and the load generator share these cores.\n\n`,
   );
   const rows: Row[] = [];
-  for (const nodes of [1, 2]) rows.push(await runCluster(nodes));
-  const header =
-    'nodes  ingest acked ev/s  ingest applied ev/s  delivery req/s  delivery p99 ms  fan-out p50 ms  fan-out max ms';
-  process.stdout.write(`\n${header}\n`);
+  for (const nodes of settings.nodes) rows.push(await runCluster(nodes));
+  const one = rows[0]!;
+  const columns: Array<[string, (r: Row) => number]> = [
+    ['ingest acked ev/s', (r) => r.ingestAcked],
+    ['ingest applied ev/s', (r) => r.ingestApplied],
+    ['delivery req/s', (r) => r.deliveryPerSecond],
+    ['delivery p99 ms', (r) => r.deliveryP99],
+    ['streams', (r) => r.nodes * settings.streams],
+    ['KiB/stream', (r) => r.kibPerStream],
+    ['fan-out p50 ms', (r) => r.fanoutMedianMs],
+    ['fan-out max ms', (r) => r.fanoutMaxMs],
+  ];
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padStart(i === 0 ? 5 : Math.max(columns[i - 1]![0].length, 8)))
+      .join('  ');
+  process.stdout.write(`\n${line(['nodes', ...columns.map(([name]) => name)])}\n`);
   for (const r of rows) {
     process.stdout.write(
-      `${String(r.nodes).padStart(5)}  ${fmt(r.ingestAcked, 17)}  ${fmt(r.ingestApplied, 19)}  ` +
-        `${fmt(r.deliveryPerSecond, 14)}  ${fmt(r.deliveryP99, 15)}  ${fmt(r.fanoutMedianMs, 14)}  ` +
-        `${fmt(r.fanoutMaxMs, 14)}\n`,
+      `${line([String(r.nodes), ...columns.map(([, read]) => fmt(read(r)))])}\n`,
+    );
+    if (r === one) continue;
+    // Against one node in this run: what adding nodes bought.
+    process.stdout.write(
+      `${line([`×${r.nodes}/1`, ...columns.map(([, read]) => ratio(read(r), read(one)))])}\n`,
     );
   }
 }
 
-const fmt = (n: number, width: number) => n.toFixed(0).padStart(width);
+const fmt = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
+const ratio = (n: number, base: number) => (base > 0 ? `${(n / base).toFixed(2)}×` : '—');
+
+/** A process's resident memory, in KiB (Linux). */
+async function rssKiB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? NaN);
+}
 
 async function runCluster(count: number): Promise<Row> {
   const cleanup = new Cleanup();
@@ -125,24 +156,35 @@ async function runCluster(count: number): Promise<Row> {
     const deliveryP99 = Math.max(...deliveries.map((d) => d.p99));
     process.stdout.write(`delivery ${deliveryPerSecond.toFixed(0)} req/s; `);
 
-    // Fan-out: streams spread round-robin over the nodes, launches through node 1.
-    const swarm = new StreamSwarm();
-    const query = (i: number) =>
-      `writeKey=${ws.writeKey}&anonymousInApp=true&anonymousId=s${i % VISITORS}`;
-    await swarm.open(
-      (i) => `${nodes[i % count]!.url}/v1/in-app/stream?${query(i)}`,
-      settings.streams,
+    // Streams: each node's held by a client process of its own; launches through node 1.
+    const idle = await Promise.all(nodes.map((node) => rssKiB(node.child.pid!)));
+    const swarms = await Promise.all(nodes.map(() => SwarmProcess.start()));
+    await Promise.all(
+      swarms.map((swarm, i) =>
+        swarm.open(
+          `${nodes[i]!.url}/v1/in-app/stream?writeKey=${ws.writeKey}&anonymousInApp=true&anonymousId=s`,
+          settings.streams,
+          VISITORS,
+        ),
+      ),
     );
+    await sleep(1000);
+    const held = await Promise.all(nodes.map((node) => rssKiB(node.child.pid!)));
+    const kibPerStream =
+      held.reduce((sum, kib, i) => sum + (kib - idle[i]!), 0) / (count * settings.streams);
     const times: number[] = [];
     for (let l = 1; l <= settings.launches; l++) {
       const at = performance.now();
       await launch(nodes[0]!.url, ws.id, `Fan-out ${l}`);
-      await swarm.refreshes(l * settings.streams);
+      await Promise.all(swarms.map((swarm) => swarm.refreshes(l * settings.streams)));
       times.push(performance.now() - at);
     }
-    swarm.close();
+    await Promise.all(swarms.map((swarm) => swarm.close()));
     times.sort((a, b) => a - b);
-    process.stdout.write(`fan-out p50 ${times[times.length >> 1]!.toFixed(0)} ms\n`);
+    process.stdout.write(
+      `${count * settings.streams} streams, ${kibPerStream.toFixed(1)} KiB each; ` +
+        `fan-out p50 ${times[times.length >> 1]!.toFixed(0)} ms\n`,
+    );
     for (const node of nodes) await stopProcess(node.child, 15_000);
     return {
       nodes: count,
@@ -152,6 +194,7 @@ async function runCluster(count: number): Promise<Row> {
       deliveryP99,
       fanoutMedianMs: times[times.length >> 1]!,
       fanoutMaxMs: times[times.length - 1]!,
+      kibPerStream,
     };
   } finally {
     await cleanup.run();

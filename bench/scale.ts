@@ -10,13 +10,12 @@
  * page, the erasure of a person. The last table gives each figure's growth from the smallest
  * size to the largest, and EXPLAIN says which index each hot query uses.
  *
- * Loading (support/scale-load.ts): messages and segments through the admin API, identify calls
- * and views through the store's ingest pipeline (the one the ingest processor applies accepted
- * calls with), fed with calls normalized as the tracking API normalizes them; the 1–50 tracks a
- * person are inserted in bulk by PostgreSQL, with the counters and memberships they lead to
+ * Loading (support/scale-load.ts): messages and segments through the admin API; the people, their
+ * tracks and views inserted in bulk by PostgreSQL as the rows the store's pipeline writes for
+ * the calls a tracking API client would send, with the counters and memberships they lead to
  * (support/bulk.ts). Before the sizes, BENCH_SCALE_CHECK people (default 300) are loaded both
- * ways, tracks through the pipeline and in bulk, and every table compared: the bench stops if
- * the bulk load is not exactly what the API would have written.
+ * ways, through the pipeline and in bulk, and every table compared: the bench stops if the bulk
+ * load is not exactly what the API would have written.
  *
  * Run: `npx tsc -b && npx tsx bench/scale.ts` (BENCH_DURATION seconds per load phase, default 5).
  */
@@ -27,7 +26,7 @@ import { adminClient, BENCH_MASTER_KEY, createPostgresDatabase } from './support
 import { BatchFactory, EVENTS_PER_BATCH, newRunTag } from './support/events.js';
 import { Cleanup, sleep, startServer } from './support/processes.js';
 import { explain, type Plan } from './support/explain.js';
-import { differences, digestTables } from './support/scale-check.js';
+import { differences, readTables } from './support/scale-check.js';
 import { loadScaleWorkspace } from './support/scale-load.js';
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '10000,100000').split(',').map(Number);
@@ -248,12 +247,12 @@ async function checkBulkLoad() {
         tracks,
         now,
       );
-      digests.push(await digestTables(databaseUrl, ws.id));
+      digests.push(await readTables(databaseUrl, ws.id));
     }
     const differ = differences(digests[0]!, digests[1]!);
     if (differ.length > 0)
       throw new Error(`the bulk load differs from the pipeline's: ${differ.join(', ')}`);
-    const rows = Object.entries(digests[0]!).map(([t, d]) => `${t} ${d.rows}`);
+    const rows = Object.entries(digests[0]!).map(([t, d]) => `${t} ${d.length}`);
     console.error(`bulk load = pipeline load for ${CHECK_PEOPLE} people (${rows.join(', ')})`);
   } finally {
     await cleanup.run();

@@ -36,7 +36,7 @@ export async function explain(
       [
         'metrics: unique viewers',
         `SELECT count(*) FROM message_states
-          WHERE message_id = $1 AND views > 0 AND first_viewed_at >= $2 AND first_viewed_at < $3`,
+          WHERE message_id = $1 AND first_viewed_at >= $2 AND first_viewed_at < $3`,
         [messageId, 0, Date.now()],
       ],
       [

@@ -38,12 +38,19 @@ export const SQL = {
   eventCount: `(1 + ${hash24Sql('p', COUNT_MULTIPLIER)} % 50)`,
   eventName: `('Event ' || (${hash24Sql('p * 64 + e', COUNT_MULTIPLIER)} % ${EVENT_NAMES.length}))`,
   eventAgo: `((${hash24Sql('p * 64 + e', TIME_MULTIPLIER)} * ${SPREAD_MS}::bigint) / 16777216)`,
+  viewAgo: `((p % 1000) * 60000)`,
+  /** Person p's traits, as identifyCalls sends them, given the sign-up time as ISO text `$at`. */
+  traits: (at: string) =>
+    `'{"plan":"plan-' || (p % 4) || '","email":"user-' || p || '@example.com","createdAt":"' || ${at} || '"}'`,
 };
+
+/** Everyone signed up, and was first identified, this long before the load. */
+export const SIGNED_UP_AGO = 60 * DAY;
 
 /** Person p's identify calls: one, and a second device's for every fifth person. */
 export function identifyCalls(p: number, now: number): object[] {
   const userId = `user-${p}`;
-  const at = new Date(now - 60 * DAY).toISOString();
+  const at = new Date(now - SIGNED_UP_AGO).toISOString();
   const calls: object[] = [
     {
       type: 'identify',
@@ -59,6 +66,11 @@ export function identifyCalls(p: number, now: number): object[] {
     calls.push({ type: 'identify', messageId: `id2-${p}`, userId, anonymousId: `anon-b-${p}` });
   }
   return calls;
+}
+
+/** When person p viewed the message everyone viewed: over the last 1,000 minutes. */
+export function viewAgo(p: number): number {
+  return (p % 1000) * 60_000;
 }
 
 /** Person p's track calls, as a backend would send them. */

@@ -1,18 +1,25 @@
 /**
  * Builds bench/scale's workspace on a fresh PostgreSQL database: 50 launched messages and the 20
  * segments through the admin API of a Herald app in this process (not listening), then the
- * people of scale-data.ts. Identify calls and message views go through the store's pipeline,
- * normalized as the tracking API normalizes them; the tracks either do too (`pipeline`) or are
- * inserted by PostgreSQL as the pipeline would store them (`bulk`, bulk.ts).
+ * people of scale-data.ts, one of two ways. `pipeline`: their identify and track calls go
+ * through the store's pipeline (the one the ingest processor applies accepted calls with),
+ * normalized as the tracking API normalizes them, and their views through the in-app intake's
+ * writes. `bulk`: PostgreSQL inserts the rows the pipeline would have written (bulk.ts).
  */
 import pg from 'pg';
 import { buildApp } from '../../packages/server/dist/app.js';
 import { openStore } from '../../packages/server/dist/store/index.js';
 import { normalizeCall } from '../../packages/server/dist/tracking/normalize.js';
 import { BENCH_MASTER_KEY } from './admin.js';
-import { deriveEventSegments, type EventSegment, insertTracks } from './bulk.js';
+import {
+  type BulkSegment,
+  deriveSegments,
+  insertPeople,
+  insertTracks,
+  insertViews,
+} from './bulk.js';
 import { sleep } from './processes.js';
-import { identifyCalls, segmentBodies, trackCalls } from './scale-data.js';
+import { identifyCalls, segmentBodies, trackCalls, viewAgo } from './scale-data.js';
 
 export interface ScaleWorkspace {
   id: string;
@@ -32,7 +39,7 @@ export async function loadScaleWorkspace(
   databaseUrl: string,
   dataDir: string,
   people: number,
-  tracks: 'pipeline' | 'bulk',
+  load: 'pipeline' | 'bulk',
   now: number,
   progress: (phase: string, people: number) => void = () => {},
 ): Promise<ScaleWorkspace> {
@@ -66,49 +73,50 @@ export async function loadScaleWorkspace(
       await inject('POST', `/workspaces/${ws.id}/messages/${message.id}/launch`);
       messageIds.push(message.id);
     }
-    const eventSegments: EventSegment[] = [];
+    const bulkSegments: BulkSegment[] = [];
     for (const body of segmentBodies() as Array<{ name: string; conditions: SegmentConditions }>) {
       const { id } = await inject<{ id: string }>('POST', `/workspaces/${ws.id}/segments`, body);
       const condition = body.conditions.conditions[0]!;
-      if (condition.type === 'event') {
-        eventSegments.push({ id, name: body.name, event: condition.event!, withinDays: 30 });
-      }
+      bulkSegments.push(
+        condition.type === 'event'
+          ? { id, name: body.name, event: condition.event!, withinDays: condition.withinDays! }
+          : { id, name: body.name, trait: condition.trait!, equals: condition.value! },
+      );
     }
-    const submit = async (calls: object[]) => {
-      const events = calls.map((call, i) => normalizeCall(call, undefined, now, {}, `batch.${i}`));
-      await store.events.write({ workspaceId: ws.id, events });
-      return events.length;
-    };
-
-    let events = 0;
-    for (let from = 0; from < people; from += PIPELINE_PEOPLE) {
-      const to = Math.min(people, from + PIPELINE_PEOPLE);
-      const calls: object[] = [];
-      for (let p = from; p < to; p++) calls.push(...identifyCalls(p, now));
-      events += await submit(calls);
-      if (to % 10_000 === 0) progress('identify', to);
-    }
-    // The segments' first builds (over people without events) end before any track arrives,
-    // in both loads alike.
+    // The segments' first builds (over nobody yet) end before anyone arrives, in both loads.
     await settledBuilds(client, ws.id);
-    if (tracks === 'pipeline') {
-      for (let from = 0; from < people; from += PIPELINE_PEOPLE) {
-        const calls: object[] = [];
-        for (let p = from; p < Math.min(people, from + PIPELINE_PEOPLE); p++) {
-          calls.push(...trackCalls(p, now));
+    const viewed = messageIds[1]!;
+    let events = 0;
+    if (load === 'pipeline') {
+      const submit = async (calls: object[]) => {
+        const normalized = calls.map((call, i) =>
+          normalizeCall(call, undefined, now, {}, `batch.${i}`),
+        );
+        await store.events.write({ workspaceId: ws.id, events: normalized });
+        return normalized.length;
+      };
+      for (const calls of [identifyCalls, trackCalls]) {
+        for (let from = 0; from < people; from += PIPELINE_PEOPLE) {
+          const batch: object[] = [];
+          for (let p = from; p < Math.min(people, from + PIPELINE_PEOPLE); p++) {
+            batch.push(...calls(p, now));
+          }
+          events += await submit(batch);
         }
-        events += await submit(calls);
+        progress(calls === identifyCalls ? 'identify' : 'tracks', people);
       }
+      events += await writeViews(store, ws.id, viewed, people, now);
     } else {
       for (let from = 0; from < people; from += BULK_PEOPLE) {
         const to = Math.min(people, from + BULK_PEOPLE);
+        events += await insertPeople(client, ws.id, from, to, now);
         events += await insertTracks(client, ws.id, from, to, now);
-        progress('tracks', to);
+        events += await insertViews(client, ws.id, viewed, from, to, now);
+        progress('people', to);
       }
-      await deriveEventSegments(client, ws.id, eventSegments, now);
+      await deriveSegments(client, ws.id, bulkSegments, now);
+      progress('segments', people);
     }
-    const viewed = messageIds[1]!;
-    events += await writeViews(store, ws.id, viewed, people, now);
     await client.query('analyze');
     return { id: ws.id, writeKey: ws.writeKey, messageIds, viewed, events };
   } finally {
@@ -119,7 +127,9 @@ export async function loadScaleWorkspace(
 }
 
 interface SegmentConditions {
-  conditions: Array<{ type: string; event?: string }>;
+  conditions: Array<
+    { type: string } & Partial<{ event: string; withinDays: number; trait: string; value: string }>
+  >;
 }
 
 /** Waits until no segment of the workspace is being built. */
@@ -148,7 +158,7 @@ async function writeViews(
   for (let from = 0; from < people; from += 2000) {
     const rows = [];
     for (let p = from; p < Math.min(people, from + 2000); p++) {
-      const at = now - (p % 1000) * 60_000;
+      const at = now - viewAgo(p);
       rows.push({
         message_id: `inapp:view-${p}`,
         type: 'inapp' as const,

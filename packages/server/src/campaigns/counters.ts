@@ -199,23 +199,27 @@ async function tallyEvents(
           // Lets PostgreSQL skip older partitions of `events` (partitioned by received_at); an
           // event is received at or after its timestamp, clock skew corrected.
           .where('received_at', '>=', since)
-          .$if(column === 'user_id', (q) => q.where('user_id', 'in', part))
-          .$if(column === 'anonymous_id', (q) =>
-            q.where('user_id', 'is', null).where('anonymous_id', 'in', part),
-          );
+          .where(column, 'in', part);
+      // An anonymous ID's calls count only when they came without a userId. That is tested
+      // on the rows rather than in the WHERE clause: given `user_id is null`, PostgreSQL may
+      // walk every anonymous call of the workspace on the userId index instead of these IDs'.
+      const anonymousOnly = column === 'anonymous_id';
       if (plain.length > 0) {
         const rows = await base(plain)
           .select((eb) => [
             eb.ref(column).as('owner'),
             'name',
             day.as('day'),
-            eb.fn.countAll<number | string>().as('n'),
+            (anonymousOnly
+              ? eb.fn.countAll<number | string>().filterWhere('user_id', 'is', null)
+              : eb.fn.countAll<number | string>()
+            ).as('n'),
           ])
           .groupBy([column, 'name', day])
           .execute();
         for (const row of rows) {
           const profileId = owners[column].get(row.owner ?? '');
-          if (!profileId || !row.name) continue;
+          if (!profileId || !row.name || Number(row.n) === 0) continue;
           seen.add(row.name);
           for (const counter of counters.get(row.name) ?? []) {
             tally.add(profileId, counter.key, Number(row.day), Number(row.n));
@@ -224,11 +228,17 @@ async function tallyEvents(
       }
       if (filtered.length > 0) {
         const rows = await base(filtered)
-          .select((eb) => [eb.ref(column).as('owner'), 'name', 'properties', 'timestamp'])
+          .select((eb) => [
+            eb.ref(column).as('owner'),
+            'user_id',
+            'name',
+            'properties',
+            'timestamp',
+          ])
           .execute();
         for (const row of rows) {
           const profileId = owners[column].get(row.owner ?? '');
-          if (!profileId || !row.name) continue;
+          if (!profileId || !row.name || (anonymousOnly && row.user_id !== null)) continue;
           const properties = readJson<Record<string, unknown>>(row.properties, {});
           for (const counter of counters.get(row.name) ?? []) {
             if (!propertiesMatch(counter.where, properties)) continue;

@@ -63,7 +63,8 @@ export class MetricsRepository {
         .selectFrom('message_states')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('message_id', '=', messageId)
-        .where('views', '>', 0)
+        // A first view is never taken back (a re-eligible visitor's views restart at 0): a
+        // visitor with one is a viewer, and the count reads message_states_by_first_view alone.
         .where('first_viewed_at', '>=', range.from)
         .where('first_viewed_at', '<', range.to)
         .executeTakeFirstOrThrow(),

@@ -12,6 +12,7 @@ import { segmentMemberPages } from './0010_segment_member_pages.js';
 import { experiments } from './0011_experiments.js';
 import { inbox } from './0012_inbox.js';
 import { ingestLogCompression } from './0013_ingest_log_compression.js';
+import { messageViewers } from './0014_message_viewers.js';
 
 /**
  * The one ordered list of migrations, for both dialects. Names sort in order of application;
@@ -31,5 +32,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0011_experiments': experiments(),
     '0012_inbox': inbox(),
     '0013_ingest_log_compression': ingestLogCompression(dialect),
+    '0014_message_viewers': messageViewers(),
   };
 }
