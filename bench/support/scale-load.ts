@@ -117,7 +117,8 @@ export async function loadScaleWorkspace(
       await deriveSegments(client, ws.id, bulkSegments, now);
       progress('segments', people);
     }
-    await client.query('analyze');
+    // As autovacuum leaves tables in service: statistics, and visibility maps for index-only scans.
+    await client.query('vacuum (analyze)');
     return { id: ws.id, writeKey: ws.writeKey, messageIds, viewed, events };
   } finally {
     await client.end();

@@ -13,6 +13,7 @@ import { experiments } from './0011_experiments.js';
 import { inbox } from './0012_inbox.js';
 import { ingestLogCompression } from './0013_ingest_log_compression.js';
 import { messageViewers } from './0014_message_viewers.js';
+import { eventsByUserAndName } from './0015_events_by_user_and_name.js';
 
 /**
  * The one ordered list of migrations, for both dialects. Names sort in order of application;
@@ -33,5 +34,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0012_inbox': inbox(),
     '0013_ingest_log_compression': ingestLogCompression(dialect),
     '0014_message_viewers': messageViewers(),
+    '0015_events_by_user_and_name': eventsByUserAndName(dialect),
   };
 }
