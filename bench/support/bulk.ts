@@ -10,6 +10,10 @@
 import type pg from 'pg';
 import { DAY, SIGNED_UP_AGO, SQL } from './scale-data.js';
 
+/** Every column of `events` but its id, in the order each bulk insert selects them. */
+const INSERT_EVENTS = `insert into events (workspace_id, message_id, type, name, user_id,
+  anonymous_id, group_id, previous_id, properties, traits, context, integrations, timestamp,
+  original_timestamp, sent_at, received_at)`;
 /** People from `$2` up to `$3`: column `p`. */
 const PEOPLE = `generate_series($2::int, $3::int - 1) as p`;
 /** People from `$2` up to `$3` and each one's events: columns `p` and `e`. */
@@ -58,9 +62,7 @@ export async function insertPeople(
        insert into event_ids (workspace_id, message_id, received_at)
        select $1, message_id, $6::bigint from calls
      )
-     insert into events (workspace_id, message_id, type, name, user_id, anonymous_id, group_id,
-       previous_id, properties, traits, context, integrations, timestamp, original_timestamp,
-       sent_at, received_at)
+     ${INSERT_EVENTS}
      select $1, message_id, 'identify', null, user_id, anonymous_id, null, null, null, traits,
        null, null, at, original, null, $6::bigint
      from calls`,
@@ -91,9 +93,7 @@ export async function insertTracks(
        insert into event_ids (workspace_id, message_id, received_at)
        select $1, message_id, $4 from calls
      )
-     insert into events (workspace_id, message_id, type, name, user_id, anonymous_id, group_id,
-       previous_id, properties, traits, context, integrations, timestamp, original_timestamp,
-       sent_at, received_at)
+     ${INSERT_EVENTS}
      select $1, message_id, 'track', name, user_id, null, null, null, properties, null, null,
        null, at, at, null, $4
      from calls`,
@@ -142,9 +142,7 @@ export async function insertViews(
        insert into event_ids (workspace_id, message_id, received_at)
        select $1, 'inapp:view-' || p, at from views
      )
-     insert into events (workspace_id, message_id, type, name, user_id, anonymous_id, group_id,
-       previous_id, properties, traits, context, integrations, timestamp, original_timestamp,
-       sent_at, received_at)
+     ${INSERT_EVENTS}
      select $1, 'inapp:view-' || p, 'inapp', 'in-app:message-opened', user_id, 'anon-' || p,
        null, null,
        '{"kind":"opened","messageId":"' || $4 || '","version":1,"deliveryId":"' || $4 ||
