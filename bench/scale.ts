@@ -237,7 +237,7 @@ async function checkBulkLoad() {
   const cleanup = new Cleanup();
   try {
     const now = Date.now();
-    const digests = [];
+    const loads = [];
     for (const tracks of ['pipeline', 'bulk'] as const) {
       const databaseUrl = await createPostgresDatabase(cleanup, 'herald_scale_check');
       const ws = await loadScaleWorkspace(
@@ -247,12 +247,12 @@ async function checkBulkLoad() {
         tracks,
         now,
       );
-      digests.push(await readTables(databaseUrl, ws.id));
+      loads.push(await readTables(databaseUrl, ws.id));
     }
-    const differ = differences(digests[0]!, digests[1]!);
+    const differ = differences(loads[0]!, loads[1]!);
     if (differ.length > 0)
       throw new Error(`the bulk load differs from the pipeline's: ${differ.join(', ')}`);
-    const rows = Object.entries(digests[0]!).map(([t, d]) => `${t} ${d.length}`);
+    const rows = Object.entries(loads[0]!).map(([t, d]) => `${t} ${d.length}`);
     console.error(`bulk load = pipeline load for ${CHECK_PEOPLE} people (${rows.join(', ')})`);
   } finally {
     await cleanup.run();

@@ -2,12 +2,12 @@
  * The proof that bench/scale's bulk load is what the API would have written: the same people
  * loaded twice, through the store's pipeline into one database and in bulk into another
  * (scale-load.ts), then every table either writes compared row by row, with generated ids and
- * clock times left out (profiles and segments are matched by
- * user ID and name; a message ID inside a view's properties is masked).
+ * clock times left out (profiles and segments are matched by user ID and name; a message ID
+ * inside a view's properties is masked).
  */
 import pg from 'pg';
 
-/** Each compared table: its rows as text, in a stable order, for workspace $1. */
+/** Each compared table: its rows as text, for workspace $1 (readTables sorts them). */
 const TABLES: Record<string, string> = {
   events: `select concat_ws('|', type, message_id, name, user_id, anonymous_id,
       regexp_replace(properties, '"msg_[^".]+', '"msg', 'g'),
